@@ -1,0 +1,90 @@
+/**
+ * Opens the database the configuration names (PGlite by default, PostgreSQL with DATABASE_URL),
+ * applies pending migrations, and returns a Prisma client on the matching driver adapter.
+ */
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import type { SqlConnection } from "./connection.ts";
+import { migrate, readMigrations } from "./migrate.ts";
+import { openPGlite, pgliteBasePath, pgliteConnection } from "./pglite.ts";
+import { createPool, describeUrl, withPgConnection } from "./postgres.ts";
+import { countingAdapter } from "./statement-counter.ts";
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolMax: number;
+  logSql: boolean;
+  /** Folder holding package.json, prisma/ and dist/. */
+  projectRoot: string;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgresql";
+  /** Human description of where the data lives (no password). */
+  location: string;
+  /** Migrations this start applied (empty when the database was up to date). */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+interface Driver {
+  kind: Database["kind"];
+  location: string;
+  adapter: SqlDriverAdapterFactory;
+  withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function openDriver(options: DatabaseOptions): Promise<Driver> {
+  const { databaseUrl: url } = options;
+  if (url) {
+    const pool = createPool(url, options.dbPoolMax);
+    return {
+      kind: "postgresql",
+      location: describeUrl(url),
+      adapter: new PrismaPg(pool),
+      withConnection: (fn) => withPgConnection(pool, url, fn),
+      close: () => pool.end(),
+    };
+  }
+  const pglite = await openPGlite(options.dataDir, pgliteBasePath(options.projectRoot));
+  const conn = pgliteConnection(pglite);
+  return {
+    kind: "pglite",
+    location: options.dataDir,
+    adapter: new PrismaPGlite(pglite),
+    withConnection: (fn) => fn(conn),
+    close: () => pglite.close(),
+  };
+}
+
+/** Opens and migrates the database; the caller owns `close()`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const driver = await openDriver(options);
+  try {
+    const files = await readMigrations(path.join(options.projectRoot, "prisma", "migrations"));
+    const appliedMigrations = await driver.withConnection((conn) =>
+      migrate(conn, files, { lock: driver.kind === "postgresql" }),
+    );
+    const onQuery = options.logSql ? (q: { sql: string }) => console.error(`[sql] ${q.sql}`) : undefined;
+    const prisma = new PrismaClient({ adapter: countingAdapter(driver.adapter, onQuery) });
+    return {
+      prisma,
+      kind: driver.kind,
+      location: driver.location,
+      appliedMigrations,
+      close: async () => {
+        await prisma.$disconnect();
+        await driver.close();
+      },
+    };
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node } from "../graphql/node.ts";
+
+@ObjectType({ implements: Node, description: "A source text. Every event and quote points back into one." })
+export class Document extends Node {
+  @Field(() => String, { description: "Stable, human-readable key." })
+  slug!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "Who published it, when known." })
+  sourceName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The dateline, e.g. BEIJING." })
+  dateline!: string | null;
+
+  @Field(() => String, { description: "BCP 47 language tag." })
+  language!: string;
+
+  @Field(() => String, { description: "The full text; evidence offsets index into it (UTF-16 code units)." })
+  text!: string;
+}

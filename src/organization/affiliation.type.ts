@@ -1,0 +1,7 @@
+import { Field, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A person's membership of an organization, with the role the source gives." })
+export class Affiliation {
+  @Field(() => String, { nullable: true, description: 'E.g. "general secretary"; null when the source gives none.' })
+  role!: string | null;
+}

@@ -1,0 +1,49 @@
+/**
+ * Partial dates: a date exactly as precise as its source, "2004" (YEAR), "2023-02" (MONTH) or
+ * "2021-06-23" (DAY), stored as the first day it can mean plus a precision.
+ */
+import type { DatePrecision } from "./generated/prisma/enums.ts";
+
+export interface PartialDateParts {
+  iso: string;
+  precision: DatePrecision;
+  year: number;
+  month: number | null;
+  day: number | null;
+  /** First and last day it can mean, YYYY-MM-DD. */
+  start: string;
+  end: string;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoLength: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
+
+/** Expands a stored first day (UTC midnight) and precision. */
+export function partialDate(start: Date, precision: DatePrecision): PartialDateParts {
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth() + 1;
+  const last =
+    precision === "YEAR" ? new Date(Date.UTC(year, 11, 31))
+    : precision === "MONTH" ? new Date(Date.UTC(year, month, 0))
+    : start;
+  return {
+    iso: isoDay(start).slice(0, isoLength[precision]),
+    precision,
+    year,
+    month: precision === "YEAR" ? null : month,
+    day: precision === "DAY" ? start.getUTCDate() : null,
+    start: isoDay(start),
+    end: isoDay(last),
+  };
+}
+
+/** Parses "2004", "2023-02" or "2021-06-23" into its first day and precision; null if malformed. */
+export function parsePartialDate(iso: string): { start: Date; precision: DatePrecision } | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  const year = Number(y), month = mo ? Number(mo) : 1, day = d ? Number(d) : 1;
+  const start = new Date(Date.UTC(year, month - 1, day));
+  if (start.getUTCFullYear() !== year || start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) return null;
+  return { start, precision: d ? "DAY" : mo ? "MONTH" : "YEAR" };
+}

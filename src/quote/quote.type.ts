@@ -1,0 +1,24 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { QuoteKind } from "../generated/prisma/enums.ts";
+import { Node } from "../graphql/node.ts";
+
+registerEnumType(QuoteKind, {
+  name: "QuoteKind",
+  description: "Whether the words are the speaker's own.",
+  valuesConfig: {
+    DIRECT: { description: "Verbatim, inside quotation marks in the source." },
+    PARAPHRASE: { description: "Reported speech: the source's sentence, not the speaker's words." },
+  },
+});
+
+@ObjectType({ implements: Node, description: "Something a person said, verbatim or as reported speech." })
+export class Quote extends Node {
+  @Field(() => String, { description: "Stable, human-readable key." })
+  slug!: string;
+
+  @Field(() => String, { description: "For DIRECT quotes exactly the source's characters; for PARAPHRASE the reporting sentence." })
+  text!: string;
+
+  @Field(() => QuoteKind)
+  kind!: QuoteKind;
+}

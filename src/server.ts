@@ -1,0 +1,73 @@
+/**
+ * The composition root: builds the schema, opens (and migrates, and seeds) the database, and
+ * serves GraphQL over HTTP. `startApp` is what main.ts, the tests and the benchmarks start.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { Config } from "./config.ts";
+import { buildContext, type Context } from "./context.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { formatError } from "./graphql/format-error.ts";
+import { createRequestListener } from "./http.ts";
+import { seedIfEmpty } from "./ingest/seed.ts";
+import { projectRoot } from "./paths.ts";
+import { buildAppSchema } from "./schema.ts";
+
+export interface App {
+  /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
+  url: string;
+  port: number;
+  db: Database;
+  /** Documents loaded by this start's seeding (0 when the database already had some). */
+  seeded: number;
+  stop(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startApp(config: Config): Promise<App> {
+  const [schema, db] = await Promise.all([buildAppSchema(), openDatabase({ ...config, projectRoot })]);
+  try {
+    const seeded = config.seed ? await seedIfEmpty(db.prisma, path.join(projectRoot, "corpus")) : 0;
+    const apollo = new ApolloServer<Context>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      // Apollo's default landing page loads Sandbox from a CDN, which does not work offline.
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+    await apollo.start();
+    const server = createServer(
+      createRequestListener({
+        apollo,
+        bodyLimit: BODY_LIMIT,
+        buildContext: (requestId, sql) => buildContext(db.prisma, { requestId, sql }),
+      }),
+    );
+    const port = await listen(server, config.port, config.host);
+    return {
+      url: `http://localhost:${port}/graphql`,
+      port,
+      db,
+      seeded,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await apollo.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
