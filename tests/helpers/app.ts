@@ -1,0 +1,54 @@
+/** Starts the real service on an ephemeral port for a test, on PGlite or a throw-away PostgreSQL. */
+import "reflect-metadata";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../src/config.ts";
+import { startApp, type App } from "../../src/server.ts";
+import { createThrowawayDatabase } from "./postgres.ts";
+
+export type Backend = "pglite" | "postgresql";
+
+export interface TestApp {
+  app: App;
+  /** Where the PGlite data lives (pglite backend only). */
+  dataDir: string;
+  /** POSTs a GraphQL request; returns status, parsed body and the SQL statements it sent. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  statements: number;
+}
+
+export async function post<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as GqlResponse<T>["body"], statements: Number(res.headers.get("x-sql-statements")) };
+}
+
+/** Temp folder for a PGlite database, removed by the caller. */
+export const tempDataDir = () => mkdtemp(path.join(os.tmpdir(), "themegraph-test-"));
+
+export async function startTestApp(backend: Backend, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? (await tempDataDir());
+  const database = backend === "postgresql" ? await createThrowawayDatabase() : undefined;
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: database?.url, ...options.env });
+  const app = await startApp(config);
+  return {
+    app,
+    dataDir,
+    gql: (query, variables) => post(app.url, query, variables),
+    close: async () => {
+      await app.stop();
+      await database?.drop();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
