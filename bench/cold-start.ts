@@ -1,0 +1,51 @@
+/**
+ * Cold start: time from spawning `node dist/src/main.js` to the first answered GraphQL query, on a
+ * fresh data folder (snapshot restore + migrations check + seed) and on an existing one.
+ * `npm run bench:cold-start [-- --runs N]`; prints a Markdown table (copy it into bench/RESULTS.md).
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { projectRoot } from "../src/paths.ts";
+
+const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+const port = 4600;
+const query = JSON.stringify({ query: `{ theme(slug: "basic-research") { events { slug } } }` });
+
+async function firstAnswer(dataDir: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(projectRoot, "dist/src/main.js")], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: query }).catch(() => null);
+      if (res?.ok && ((await res.json()) as { data?: { theme?: unknown } }).data?.theme) return performance.now() - started;
+      if (performance.now() - started > 30_000) throw new Error("no answer within 30 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${Math.round(s[Math.floor(s.length / 2)]!)} ms (min ${Math.round(s[0]!)}, max ${Math.round(s.at(-1)!)})`;
+};
+
+const fresh: number[] = [], existing: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "themegraph-bench-"));
+  try {
+    fresh.push(await firstAnswer(dir));
+    existing.push(await firstAnswer(dir));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+console.log(`| start | first answer over ${runs} runs |\n| --- | --- |`);
+console.log(`| fresh data folder | ${stats(fresh)} |\n| existing data folder | ${stats(existing)} |`);
