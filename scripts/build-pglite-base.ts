@@ -9,7 +9,7 @@ import { openPGlite, pgliteBasePath, pgliteConnection } from "../src/db/pglite.t
 import { projectRoot } from "../src/paths.ts";
 
 const started = performance.now();
-const db = await openPGlite("memory://");
+const { pglite: db } = await openPGlite("memory://");
 await migrate(pgliteConnection(db), await readMigrations(path.join(projectRoot, "prisma", "migrations")), { lock: false });
 const tarball = await db.dumpDataDir("gzip");
 await db.close();

@@ -43,6 +43,8 @@ export async function startApp(config: Config): Promise<App> {
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
+      // main.ts owns shutdown: Apollo's own handler would re-raise the signal and kill the process mid-close.
+      stopOnTerminationSignals: false,
       // Apollo's default landing page loads Sandbox from a CDN, which does not work offline.
       plugins: [ApolloServerPluginLandingPageDisabled()],
     });

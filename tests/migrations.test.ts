@@ -23,7 +23,7 @@ describe("migrator on PGlite", () => {
   let db: PGlite;
   let dir: string;
   before(async () => {
-    db = await openPGlite("memory://");
+    ({ pglite: db } = await openPGlite("memory://"));
     dir = await mkdtemp(path.join(os.tmpdir(), "themegraph-migrations-"));
     await cp(MIGRATIONS, dir, { recursive: true });
   });

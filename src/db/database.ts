@@ -52,14 +52,14 @@ async function openDriver(options: DatabaseOptions): Promise<Driver> {
       close: () => pool.end(),
     };
   }
-  const pglite = await openPGlite(options.dataDir, pgliteBasePath(options.projectRoot));
-  const conn = pgliteConnection(pglite);
+  const embedded = await openPGlite(options.dataDir, pgliteBasePath(options.projectRoot));
+  const conn = pgliteConnection(embedded.pglite);
   return {
     kind: "pglite",
     location: options.dataDir,
-    adapter: new PrismaPGlite(pglite),
+    adapter: new PrismaPGlite(embedded.pglite),
     withConnection: (fn) => fn(conn),
-    close: () => pglite.close(),
+    close: () => embedded.close(),
   };
 }
 

@@ -1,29 +1,51 @@
 /** Runs the built service as a child process, the way a user would, and collects what it printed. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "../../src/paths.ts";
 
 export interface Exit {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `node dist/src/<script>` with `env` added; kills it after `timeoutMs`. */
-export function runService(script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "dist", "src", script)], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "", stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+export interface RunningService {
+  child: ChildProcess;
+  /** Resolves with the stdout line announcing the endpoint. */
+  ready: Promise<string>;
+  exited: Promise<Exit>;
+}
+
+/** Starts `node dist/src/<script>` with `env` added; it is killed after `timeoutMs`. */
+export function startService(script: string, env: Record<string, string>, timeoutMs = 30_000): RunningService {
+  const child = spawn(process.execPath, [path.join(projectRoot, "dist", "src", script)], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stdout = "", stderr = "";
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      stdout += d;
+      const line = stdout.split("\n").find((l) => l.includes(" serving "));
+      if (line) resolve(line);
+    });
+    child.once("exit", () => reject(new Error(`exited before serving:\n${stderr}`)));
+  });
+  ready.catch(() => undefined);
+  child.stderr!.on("data", (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const exited = new Promise<Exit>((resolve) =>
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
+  return { child, ready, exited };
+}
+
+/** Runs `node dist/src/<script>` to completion. */
+export function runService(script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
+  return startService(script, env, timeoutMs).exited;
 }
