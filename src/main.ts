@@ -8,15 +8,16 @@ const started = performance.now();
 try {
   const config = loadConfig();
   const app = await startApp(config);
-  const ms = Math.round(performance.now() - started);
-  const seeded = app.seeded ? `, seeded ${app.seeded} document(s)` : "";
-  console.log(`themegraph serving ${app.url} (${app.db.kind}: ${app.db.location}${seeded}; ready in ${ms} ms)`);
+  // Handlers go in before the "serving" line: whoever reads that line may signal at once.
   const shutdown = (signal: string) => {
     console.log(`themegraph: ${signal} received, shutting down`);
     app.stop().then(() => process.exit(0), (error) => fatal(error));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  const ms = Math.round(performance.now() - started);
+  const seeded = app.seeded ? `, seeded ${app.seeded} document(s)` : "";
+  console.log(`themegraph serving ${app.url} (${app.db.kind}: ${app.db.location}${seeded}; ready in ${ms} ms)`);
 } catch (error) {
   fatal(error);
 }
