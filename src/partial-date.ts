@@ -22,10 +22,7 @@ const isoLength: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
 export function partialDate(start: Date, precision: DatePrecision): PartialDateParts {
   const year = start.getUTCFullYear();
   const month = start.getUTCMonth() + 1;
-  const last =
-    precision === "YEAR" ? new Date(Date.UTC(year, 11, 31))
-    : precision === "MONTH" ? new Date(Date.UTC(year, month, 0))
-    : start;
+  const last = lastDay(start, precision);
   return {
     iso: isoDay(start).slice(0, isoLength[precision]),
     precision,
@@ -37,13 +34,22 @@ export function partialDate(start: Date, precision: DatePrecision): PartialDateP
   };
 }
 
-/** Parses "2004", "2023-02" or "2021-06-23" into its first day and precision; null if malformed. */
-export function parsePartialDate(iso: string): { start: Date; precision: DatePrecision } | null {
+/** Last day (UTC midnight) a partial date starting on `start` can mean. */
+export function lastDay(start: Date, precision: DatePrecision): Date {
+  const year = start.getUTCFullYear();
+  if (precision === "YEAR") return new Date(Date.UTC(year, 11, 31));
+  if (precision === "MONTH") return new Date(Date.UTC(year, start.getUTCMonth() + 1, 0));
+  return start;
+}
+
+/** Parses "2004", "2023-02" or "2021-06-23" into its first day, last day and precision; null if malformed. */
+export function parsePartialDate(iso: string): { start: Date; end: Date; precision: DatePrecision } | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m) return null;
   const [, y, mo, d] = m;
   const year = Number(y), month = mo ? Number(mo) : 1, day = d ? Number(d) : 1;
   const start = new Date(Date.UTC(year, month - 1, day));
   if (start.getUTCFullYear() !== year || start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) return null;
-  return { start, precision: d ? "DAY" : mo ? "MONTH" : "YEAR" };
+  const precision = d ? "DAY" : mo ? "MONTH" : "YEAR";
+  return { start, end: lastDay(start, precision), precision };
 }

@@ -24,20 +24,23 @@ async function writeEveryModel(db: Database) {
   const doc = await create("Document", {}, () =>
     p.document.create({ data: { slug: "d", title: "T", sourceName: "S", url: "https://example.org/a", publishedOn: day("2023-05-29"), dateline: "BEIJING", language: "zh", text: "Text “quoted” ’s" } }),
   );
-  const theme = await create("Theme", {}, () => p.theme.create({ data: { slug: "t", name: "Theme", description: "D" } }));
+  const theme = await create("Theme", {}, () => p.theme.create({ data: { slug: "t", name: "Theme", description: "D", aliases: ["R&D"], keywords: ["research", "science"] } }));
   const event = await create("Event", {}, () =>
-    p.event.create({ data: { slug: "e", title: "E", summary: "S", dateStart: day("2023-02-01"), datePrecision: "MONTH", place: "Beijing" } }),
+    p.event.create({ data: { slug: "e", title: "E", summary: "S", dateStart: day("2023-02-01"), dateEnd: day("2023-02-28"), datePrecision: "MONTH", kind: "meeting", place: "Beijing" } }),
   );
   const person = await create("Person", {}, () => p.person.create({ data: { slug: "p", name: "P", aliases: ["A", "B"], roles: ["President"] } }));
   const org = await create("Organization", {}, () => p.organization.create({ data: { slug: "o", name: "O", aliases: ["USTB"] } }));
   await create("Affiliation", {}, () => p.affiliation.create({ data: { personId: person.id as string, organizationId: org.id as string, role: "professor" } }));
   const quote = await create("Quote", {}, () =>
     p.quote.create({
-      data: { slug: "q", text: "quoted", kind: "PARAPHRASE", speakerId: person.id as string, eventId: event.id as string, documentId: doc.id as string, paragraph: 2, start: 6, end: 12 },
+      data: { slug: "q", text: "quoted", kind: "PARAPHRASE", dateStart: day("2023-02-01"), dateEnd: day("2023-02-28"), datePrecision: "MONTH", speakerId: person.id as string, eventId: event.id as string, documentId: doc.id as string, paragraph: 2, start: 6, end: 12 },
     }),
   );
   await create("EventEvidence", {}, () =>
     p.eventEvidence.create({ data: { eventId: event.id as string, documentId: doc.id as string, paragraph: 1, start: 0, end: 4 } }),
+  );
+  await create("Mention", {}, () =>
+    p.mention.create({ data: { documentId: doc.id as string, personId: person.id as string, organizationId: null, paragraph: 1, start: 5, end: 9 } }),
   );
   await create("EventTheme", {}, () => p.eventTheme.create({ data: { eventId: event.id as string, themeId: theme.id as string } }));
   await create("EventPerson", {}, () => p.eventPerson.create({ data: { eventId: event.id as string, personId: person.id as string } }));

@@ -68,8 +68,8 @@ async function writeEntities(tx: Tx, plan: Plan) {
 async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Awaited<ReturnType<typeof writeEntities>>) {
   const events = await upsertAll(
     plan.events, plan.quotes.flatMap((q) => (q.event ? [q.event] : [])),
-    ({ slug, title, summary, dateStart, datePrecision, place }) => {
-      const data = { title, summary, dateStart, datePrecision, place };
+    ({ slug, title, summary, dateStart, dateEnd, datePrecision, place }) => {
+      const data = { title, summary, dateStart, dateEnd, datePrecision, place };
       return tx.event.upsert({ where: { slug }, create: { slug, ...data }, update: data });
     },
     (slugs) => tx.event.findMany({ where: { slug: { in: slugs } } }),
@@ -93,12 +93,20 @@ async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Awaited
 
 async function writeQuotes(tx: Tx, plan: Plan, documentId: string, refs: { themes: IdsBySlug; people: IdsBySlug; events: IdsBySlug }) {
   await tx.quote.deleteMany({ where: { documentId, slug: { notIn: plan.quotes.map((q) => q.slug) } } });
+  // A quote is dated by its event, else by the day the document was published.
+  const eventDates = new Map(
+    (await tx.event.findMany({ where: { id: { in: [...refs.events.values()] } }, select: { id: true, dateStart: true, dateEnd: true, datePrecision: true } }))
+      .map(({ id, ...date }) => [id, date]),
+  );
+  const published = { dateStart: plan.document.publishedOn, dateEnd: plan.document.publishedOn, datePrecision: "DAY" as const };
   for (const q of plan.quotes) {
+    const eventId = q.event ? id(refs.events, q.event) : null;
     const data = {
       text: q.text,
       kind: q.kind,
+      ...((eventId && eventDates.get(eventId)) || published),
       speakerId: id(refs.people, q.speaker),
-      eventId: q.event ? id(refs.events, q.event) : null,
+      eventId,
       documentId,
       ...q.span,
     };

@@ -19,7 +19,7 @@ export interface Plan {
   themes: Annotation["themes"];
   organizations: Annotation["organizations"];
   people: Annotation["people"];
-  events: (Omit<Annotation["events"][number], "date" | "evidence"> & { dateStart: Date; datePrecision: DatePrecision; evidence: Span[] })[];
+  events: (Omit<Annotation["events"][number], "date" | "evidence"> & { dateStart: Date; dateEnd: Date; datePrecision: DatePrecision; evidence: Span[] })[];
   quotes: { slug: string; kind: QuoteKind; text: string; speaker: string; event?: string; themes: string[]; span: Span }[];
 }
 
@@ -81,6 +81,7 @@ export function planIngest(annotation: Annotation, source: SourceText, known: Kn
     return {
       ...rest,
       dateStart: date?.start ?? new Date(0),
+      dateEnd: date?.end ?? new Date(0),
       datePrecision: date?.precision ?? "DAY",
       evidence: evidence.map((q, j) => anchor(q, `${path}.evidence[${j}].exact`)),
     };
