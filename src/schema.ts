@@ -20,15 +20,17 @@ import {
   EventOrganizationsResolver,
   OrganizationResolver,
   PersonOrganizationsResolver,
+  RelatedOrganizationResolver,
 } from "./organization/organization.resolver.ts";
-import { EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
+import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
 import { EventQuotesResolver, PersonQuotesResolver, QuoteResolver } from "./quote/quote.resolver.ts";
-import { EventThemesResolver, QuoteThemesResolver, ThemeResolver } from "./theme/theme.resolver.ts";
+import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver } from "./theme/theme.resolver.ts";
 
 const resolvers: NonEmptyArray<Function> = [
   NodeIdResolver,
   NodeResolver,
   ThemeResolver,
+  RelatedThemeResolver,
   EventThemesResolver,
   QuoteThemesResolver,
   EventResolver,
@@ -37,9 +39,11 @@ const resolvers: NonEmptyArray<Function> = [
   OrganizationEventsResolver,
   QuoteEventResolver,
   PersonResolver,
+  CoSpeakerResolver,
   EventPeopleResolver,
   QuoteSpeakerResolver,
   OrganizationResolver,
+  RelatedOrganizationResolver,
   AffiliationResolver,
   PersonOrganizationsResolver,
   EventOrganizationsResolver,

@@ -32,8 +32,8 @@ test("restarting on the same data folder keeps the data (same ids, no second see
 test("SEED=false starts on an empty graph", async () => {
   const t = await startTestApp("pglite", { env: { SEED: "false" } });
   try {
-    const res = await t.gql(`{ themes { slug } theme(slug: "space") { id } }`);
-    assert.deepEqual(res.body.data, { themes: [], theme: null });
+    const res = await t.gql(`{ themes { nodes { slug } } theme(slug: "space") { id } }`);
+    assert.deepEqual(res.body.data, { themes: { nodes: [] }, theme: null });
   } finally {
     await t.close();
   }

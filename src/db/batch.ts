@@ -1,65 +1,42 @@
 /**
- * Batch loading: one SQL statement per relation per request, whatever the page size.
- * `byId` loads rows by primary key; `topN` loads, for many parent keys at once, the first `limit`
- * children of each (a LATERAL join), so a page of parents never turns into N queries.
+ * Per-request batch loaders: rows by id with one `IN (...)` statement, and pages of a list for a
+ * whole batch of parents with one statement (db/list.ts). Fields asked with different page
+ * arguments in one request are different batches, each one statement.
  */
 import DataLoader from "dataloader";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { countRows, fetchPages, type ListSql, type Page, type PageRequest } from "./list.ts";
 
-/** A to-many relation as SQL. Identifiers come from code, never from requests. */
-export interface RelationSql {
-  /** FROM clause with the child table aliased `t`, e.g. `"Event" t JOIN "EventTheme" l ON l."eventId" = t.id`. */
-  from: string;
-  /** Column holding the parent key, e.g. `l."themeId"`. */
-  parentKey: string;
-  /** Ordering with a unique tie-breaker, e.g. `t."dateStart" DESC, t.id`. */
-  orderBy: string;
-  /** What to select, `t.*` unless the rows come from a join table. */
-  select?: string;
-}
-
-type Keyed<T> = T & { parentKey: string };
-
-/** One statement for all keys. A single key is bound as a scalar so PostgreSQL plans for that key. */
-async function topNQuery<T>(prisma: PrismaClient, rel: RelationSql, keys: readonly string[], limit: number): Promise<Keyed<T>[]> {
-  const select = rel.select ?? "t.*";
-  if (keys.length === 1) {
-    const sql = `SELECT ${rel.parentKey} AS "parentKey", ${select} FROM ${rel.from} WHERE ${rel.parentKey} = $1 ORDER BY ${rel.orderBy} LIMIT $2`;
-    return prisma.$queryRawUnsafe<Keyed<T>[]>(sql, keys[0], limit);
-  }
-  const sql =
-    `SELECT k.key AS "parentKey", c.* FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL ` +
-    `(SELECT ${select} FROM ${rel.from} WHERE ${rel.parentKey} = k.key ORDER BY ${rel.orderBy} LIMIT $2) c`;
-  return prisma.$queryRawUnsafe<Keyed<T>[]>(sql, [...keys], limit);
-}
-
-/** Groups rows by their parent key, in key order, keeping the SQL order within each group. */
-function groupByParent<T>(keys: readonly string[], rows: Keyed<T>[]): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const { parentKey, ...row } of rows) groups.get(parentKey)?.push(row as T);
-  return keys.map((k) => groups.get(k)!);
-}
-
-/**
- * Per-request loaders for one relation, one DataLoader per page size (a field asked with
- * `first: 5` and with `first: 50` in one request are two batches, each one statement).
- */
-export function topNLoaders<T>(prisma: PrismaClient, rel: RelationSql): (limit: number) => DataLoader<string, T[]> {
-  const byLimit = new Map<number, DataLoader<string, T[]>>();
-  return (limit) => {
-    let loader = byLimit.get(limit);
-    if (!loader) {
-      loader = new DataLoader<string, T[]>(async (keys) => groupByParent(keys, await topNQuery<T>(prisma, rel, keys, limit)));
-      byLimit.set(limit, loader);
-    }
-    return loader;
-  };
-}
-
-/** Loads rows by id with one `IN (...)` statement per batch; missing ids give null. */
+/** Loads rows by id; missing ids give null. */
 export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
     return ids.map((id) => rows.get(id) ?? null);
   });
+}
+
+/** Returns the loader memoized under `shape`, making it on first use. */
+function memo<L>(cache: Map<string, L>, shape: string, make: () => L): L {
+  let loader = cache.get(shape);
+  if (!loader) cache.set(shape, (loader = make()));
+  return loader;
+}
+
+export interface ListLoaders<T> {
+  /** The page `req` asks for, under each parent key. */
+  page(req: PageRequest): DataLoader<string, Page<T>>;
+  /** How many rows each parent has, under the same filter. */
+  count(where: Prisma.Sql | undefined, whereKey: string | undefined): DataLoader<string, number>;
+}
+
+export function listLoaders<T>(prisma: PrismaClient, list: ListSql): ListLoaders<T> {
+  const pages = new Map<string, DataLoader<string, Page<T>>>();
+  const counts = new Map<string, DataLoader<string, number>>();
+  return {
+    page: (req) =>
+      memo(pages, JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey]), () =>
+        new DataLoader((keys) => fetchPages<T>(prisma, list, keys, req)),
+      ),
+    count: (where, whereKey) => memo(counts, whereKey ?? "", () => new DataLoader((keys) => countRows(prisma, list, keys, where))),
+  };
 }

@@ -2,9 +2,19 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { Document as DocumentRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
-import { Document } from "./document.type.ts";
+import type { Ordering } from "../db/list.ts";
+import { ConnectionArgs, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { Document, DocumentConnection } from "./document.type.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";
+
+const latestPublished: Ordering = {
+  name: "document-published",
+  columns: [
+    { sql: `t."publishedOn"`, cast: "date", key: "publishedOn" },
+    { sql: `t.id`, cast: "text", key: "id" },
+  ],
+  direction: "DESC",
+};
 
 @Resolver(() => Document)
 export class DocumentResolver {
@@ -13,9 +23,9 @@ export class DocumentResolver {
     return prisma.document.findUnique({ where: { slug } });
   }
 
-  @Query(() => [Document], { description: "Documents, most recently published first." })
-  documents(@Args(() => PageArgs) page: PageArgs, @Ctx() { prisma }: Context): Promise<DocumentRow[]> {
-    return prisma.document.findMany({ orderBy: [{ publishedOn: "desc" }, { id: "asc" }], take: pageSize(page) });
+  @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
+  documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<DocumentRow>> {
+    return rootConnection(prisma, { from: `"Document" t` }, page, latestPublished);
   }
 
   @FieldResolver(() => GraphQLLocalDate, { description: "Publication day; relative dates in the text resolve against it." })

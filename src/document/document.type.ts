@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
 
 @ObjectType({ implements: Node, description: "A source text. Every event and quote points back into one." })
@@ -24,3 +25,5 @@ export class Document extends Node {
   @Field(() => String, { description: "The full text; evidence offsets index into it (UTF-16 code units)." })
   text!: string;
 }
+
+export const DocumentConnection = Connection(Document);

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection.ts";
 import { Document } from "./document.type.ts";
 
 /** Any row that anchors a fact in a document: event evidence, a quote. */
@@ -26,3 +27,5 @@ export class Evidence {
   @Field(() => String, { description: "The cited characters, Document.text[start, end)." })
   text!: string;
 }
+
+export const EvidenceConnection = Connection(Evidence);

@@ -1,21 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type {
-  Event as EventRow,
-  Organization as OrganizationRow,
-  Person as PersonRow,
-  Quote as QuoteRow,
-  Theme as ThemeRow,
-} from "../generated/prisma/client.ts";
+import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
+import type { ListLoaders } from "../db/batch.ts";
+import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
-import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
+import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
-import { Event } from "./event.type.ts";
+import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
+import { evidenceOrder } from "./event.loaders.ts";
+import { Event, EventConnection } from "./event.type.ts";
+
+type Events = Promise<ConnectionValue<EventRow>>;
+
+/** A parent's events, paged, filtered and ordered as `args` say. */
+const eventsOf = (loaders: ListLoaders<EventRow>, parentId: string, args: EventListArgs): Events =>
+  nestedConnection(loaders, parentId, args, eventOrderings[args.orderBy], eventFilter(args.filter));
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -24,39 +27,43 @@ export class EventResolver {
     return prisma.event.findUnique({ where: { slug } });
   }
 
+  @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
+  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { prisma }: Context): Events {
+    return rootConnection(prisma, { from: `"Event" t` }, args, eventOrderings[args.orderBy], eventFilter(args.filter));
+  }
+
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })
   date(@Root() event: EventRow): PartialDate {
     return partialDate(event.dateStart, event.datePrecision);
   }
 
-  @FieldResolver(() => [Evidence], { description: "The passages that report this event, in document order." })
-  evidence(@Root() event: EventRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<EvidenceRow[]> {
-    return loaders.event.evidence(pageSize(page)).load(event.id);
+  @FieldResolver(() => EvidenceConnection, { description: "The passages that report this event, in document order." })
+  evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.event.evidence, event.id, page, evidenceOrder);
   }
 }
 
-/** Event lists under other types: latest first. */
 @Resolver(() => Theme)
 export class ThemeEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events carrying this theme, latest first." })
-  events(@Root() theme: ThemeRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<EventRow[]> {
-    return loaders.event.byTheme(pageSize(page)).load(theme.id);
+  @FieldResolver(() => EventConnection, { description: "Events carrying this theme." })
+  events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
+    return eventsOf(loaders.event.byTheme, theme.id, args);
   }
 }
 
 @Resolver(() => Person)
 export class PersonEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events this person took part in, latest first." })
-  events(@Root() person: PersonRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<EventRow[]> {
-    return loaders.event.byPerson(pageSize(page)).load(person.id);
+  @FieldResolver(() => EventConnection, { description: "Events this person took part in." })
+  events(@Root() person: PersonRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
+    return eventsOf(loaders.event.byPerson, person.id, args);
   }
 }
 
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events this organization took part in, latest first." })
-  events(@Root() org: OrganizationRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<EventRow[]> {
-    return loaders.event.byOrganization(pageSize(page)).load(org.id);
+  @FieldResolver(() => EventConnection, { description: "Events this organization took part in." })
+  events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
+    return eventsOf(loaders.event.byOrganization, org.id, args);
   }
 }
 

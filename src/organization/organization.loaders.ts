@@ -1,25 +1,26 @@
 import type { Affiliation, Organization, PrismaClient } from "../generated/prisma/client.ts";
-import { byIdLoader, topNLoaders } from "../db/batch.ts";
+import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
+
+/** An affiliation row with the other side's name and id, which order the list and make its cursors. */
+export type AffiliationRow = Affiliation & { name: string; id: string };
+
+/** Affiliations of a `parentKey` row, listed by the name of the `other` side (aliased t). */
+const affiliations = (other: "Organization" | "Person", otherKey: string, parentKey: string) => ({
+  from: `"Affiliation" a JOIN "${other}" t ON t.id = a."${otherKey}"`,
+  parentKey: `a."${parentKey}"`,
+  select: `a.*, t.name, t.id`,
+});
 
 export function createOrganizationLoaders(prisma: PrismaClient) {
   return {
     byId: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
-    byEvent: topNLoaders<Organization>(prisma, {
+    byEvent: listLoaders<Organization>(prisma, {
       from: `"Organization" t JOIN "EventOrganization" l ON l."organizationId" = t.id`,
       parentKey: `l."eventId"`,
-      orderBy: `t.name, t.id`,
     }),
-    affiliationsByPerson: topNLoaders<Affiliation>(prisma, {
-      from: `"Affiliation" a JOIN "Organization" t ON t.id = a."organizationId"`,
-      parentKey: `a."personId"`,
-      orderBy: `t.name, t.id`,
-      select: `a.*`,
-    }),
-    affiliationsByOrganization: topNLoaders<Affiliation>(prisma, {
-      from: `"Affiliation" a JOIN "Person" t ON t.id = a."personId"`,
-      parentKey: `a."organizationId"`,
-      orderBy: `t.name, t.id`,
-      select: `a.*`,
-    }),
+    related: listLoaders<WithShared<Organization>>(prisma, coOccurring("EventOrganization", "organizationId", "Organization")),
+    affiliationsByPerson: listLoaders<AffiliationRow>(prisma, affiliations("Organization", "organizationId", "personId")),
+    affiliationsByOrganization: listLoaders<AffiliationRow>(prisma, affiliations("Person", "personId", "organizationId")),
   };
 }

@@ -1,16 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type {
-  Affiliation as AffiliationRow,
-  Event as EventRow,
-  Organization as OrganizationRow,
-  Person as PersonRow,
-} from "../generated/prisma/client.ts";
+import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
+import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
+import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
+import { NamedListArgs, nameFilter } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
-import { Affiliation } from "./affiliation.type.ts";
-import { Organization } from "./organization.type.ts";
+import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
+import type { AffiliationRow } from "./organization.loaders.ts";
+import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
+
+type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -19,9 +19,27 @@ export class OrganizationResolver {
     return prisma.organization.findUnique({ where: { slug } });
   }
 
-  @FieldResolver(() => [Affiliation], { description: "Its members, in name order, with their roles." })
-  people(@Root() org: OrganizationRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<AffiliationRow[]> {
-    return loaders.organization.affiliationsByOrganization(pageSize(page)).load(org.id);
+  @Query(() => OrganizationConnection, { description: "Organizations in name order." })
+  organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<OrganizationRow>> {
+    return rootConnection(prisma, { from: `"Organization" t` }, args, byName, nameFilter(args.filter));
+  }
+
+  @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })
+  people(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
+    return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, page, byName);
+  }
+
+  @FieldResolver(() => RelatedOrganizationConnection, { description: "Organizations in the same events, most shared first." })
+  relatedOrganizations(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<OrganizationRow>>> {
+    return nestedConnection(loaders.organization.related, org.id, page, mostSharedFirst);
+  }
+}
+
+@Resolver(() => RelatedOrganization)
+export class RelatedOrganizationResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() row: WithShared<OrganizationRow>): OrganizationRow {
+    return row;
   }
 }
 
@@ -40,16 +58,16 @@ export class AffiliationResolver {
 
 @Resolver(() => Person)
 export class PersonOrganizationsResolver {
-  @FieldResolver(() => [Affiliation], { description: "Organizations this person belongs to, in name order, with roles." })
-  organizations(@Root() person: PersonRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<AffiliationRow[]> {
-    return loaders.organization.affiliationsByPerson(pageSize(page)).load(person.id);
+  @FieldResolver(() => AffiliationConnection, { description: "Organizations this person belongs to, in name order, with roles." })
+  organizations(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
+    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, page, byName);
   }
 }
 
 @Resolver(() => Event)
 export class EventOrganizationsResolver {
-  @FieldResolver(() => [Organization], { description: "Organizations involved, in name order." })
-  organizations(@Root() event: EventRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<OrganizationRow[]> {
-    return loaders.organization.byEvent(pageSize(page)).load(event.id);
+  @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
+  organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<OrganizationRow>> {
+    return nestedConnection(loaders.organization.byEvent, event.id, page, byName);
   }
 }

@@ -1,10 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { Event as EventRow, Person as PersonRow, Quote as QuoteRow } from "../generated/prisma/client.ts";
+import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
+import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
+import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
+import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
-import { Person } from "./person.type.ts";
+import { NamedListArgs, nameFilter } from "./person.input.ts";
+import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -12,13 +15,31 @@ export class PersonResolver {
   person(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<PersonRow | null> {
     return prisma.person.findUnique({ where: { slug } });
   }
+
+  @Query(() => PersonConnection, { description: "People in name order." })
+  people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<PersonRow>> {
+    return rootConnection(prisma, { from: `"Person" t` }, args, byName, nameFilter(args.filter));
+  }
+
+  @FieldResolver(() => CoSpeakerConnection, { description: "People quoted at the same events, most shared first." })
+  coSpeakers(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<PersonRow>>> {
+    return nestedConnection(loaders.person.coSpeakers, person.id, page, mostSharedFirst);
+  }
+}
+
+@Resolver(() => CoSpeaker)
+export class CoSpeakerResolver {
+  @FieldResolver(() => Person)
+  person(@Root() row: WithShared<PersonRow>): PersonRow {
+    return row;
+  }
 }
 
 @Resolver(() => Event)
 export class EventPeopleResolver {
-  @FieldResolver(() => [Person], { description: "People who took part, in name order." })
-  people(@Root() event: EventRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<PersonRow[]> {
-    return loaders.person.byEvent(pageSize(page)).load(event.id);
+  @FieldResolver(() => PersonConnection, { description: "People who took part, in name order." })
+  people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection(loaders.person.byEvent, event.id, page, byName);
   }
 }
 
@@ -26,6 +47,7 @@ export class EventPeopleResolver {
 export class QuoteSpeakerResolver {
   @FieldResolver(() => Person, { description: "Who said it." })
   async speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<PersonRow> {
-    return (await loaders.person.byId.load(quote.speakerId))!;
+    // Quote lists carry the speaker already (one statement); a single quote loads it, batched.
+    return quote.speakerRow ?? (await loaders.person.byId.load(quote.speakerId))!;
   }
 }

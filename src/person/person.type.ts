@@ -1,4 +1,5 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
 
 @ObjectType({ implements: Node, description: "A person named in a document." })
@@ -15,3 +16,16 @@ export class Person extends Node {
   @Field(() => [String], { description: 'Titles the sources give, e.g. "President".' })
   roles!: string[];
 }
+
+export const PersonConnection = Connection(Person);
+
+@ObjectType({ description: "Someone quoted at the same events as another person, and at how many." })
+export class CoSpeaker {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => Int, { description: "Events where both are quoted." })
+  sharedEvents!: number;
+}
+
+export const CoSpeakerConnection = Connection(CoSpeaker);

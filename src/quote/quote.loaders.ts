@@ -1,13 +1,21 @@
-import type { PrismaClient, Quote } from "../generated/prisma/client.ts";
-import { byIdLoader, topNLoaders } from "../db/batch.ts";
+import type { Person, PrismaClient, Quote } from "../generated/prisma/client.ts";
+import { byIdLoader, listLoaders } from "../db/batch.ts";
+import type { ListSql } from "../db/list.ts";
 
-/** Quotes read in document order. */
-const documentOrder = `t."documentId", t.start, t.id`;
+/** A quote row that carries its speaker, so listing quotes with speakers is one statement. */
+export type QuoteRow = Quote & { speakerRow?: Person };
+
+/** Quotes joined with their speaker (to-one: folded into the list's statement). */
+export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
+  from: `"Quote" t JOIN "Person" s ON s.id = t."speakerId"`,
+  parentKey,
+  select: `t.*, to_jsonb(s) AS "speakerRow"`,
+});
 
 export function createQuoteLoaders(prisma: PrismaClient) {
   return {
     byId: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
-    byEvent: topNLoaders<Quote>(prisma, { from: `"Quote" t`, parentKey: `t."eventId"`, orderBy: documentOrder }),
-    bySpeaker: topNLoaders<Quote>(prisma, { from: `"Quote" t`, parentKey: `t."speakerId"`, orderBy: documentOrder }),
+    byEvent: listLoaders<QuoteRow>(prisma, quotesWithSpeaker(`t."eventId"`)),
+    bySpeaker: listLoaders<QuoteRow>(prisma, quotesWithSpeaker(`t."speakerId"`)),
   };
 }

@@ -1,17 +1,34 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { Event as EventRow, Person as PersonRow, Quote as QuoteRow } from "../generated/prisma/client.ts";
+import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
+import { nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { PartialDate } from "../graphql/partial-date.ts";
+import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
 import { Person } from "../person/person.type.ts";
-import { Quote } from "./quote.type.ts";
+import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
+import { quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
+import { Quote, QuoteConnection } from "./quote.type.ts";
+
+type Quotes = Promise<ConnectionValue<QuoteRow>>;
+const ordering = (args: QuoteListArgs, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
 
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => Quote, { nullable: true, description: "The quote with this slug, or null." })
   quote(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<QuoteRow | null> {
     return prisma.quote.findUnique({ where: { slug } });
+  }
+
+  @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
+  quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { prisma }: Context): Quotes {
+    return rootConnection(prisma, quotesWithSpeaker(), args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter));
+  }
+
+  @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })
+  date(@Root() quote: QuoteRow): PartialDate {
+    return partialDate(quote.dateStart, quote.datePrecision);
   }
 
   @FieldResolver(() => Evidence, { description: "Where the source says it." })
@@ -22,16 +39,16 @@ export class QuoteResolver {
 
 @Resolver(() => Event)
 export class EventQuotesResolver {
-  @FieldResolver(() => [Quote], { description: "What was said at this event, in document order." })
-  quotes(@Root() event: EventRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<QuoteRow[]> {
-    return loaders.quote.byEvent(pageSize(page)).load(event.id);
+  @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
+  quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
+    return nestedConnection(loaders.quote.byEvent, event.id, args, ordering(args, QuoteOrder.DOCUMENT_ORDER), quoteFilter(args.filter));
   }
 }
 
 @Resolver(() => Person)
 export class PersonQuotesResolver {
-  @FieldResolver(() => [Quote], { description: "What this person said, in document order." })
-  quotes(@Root() person: PersonRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<QuoteRow[]> {
-    return loaders.quote.bySpeaker(pageSize(page)).load(person.id);
+  @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
+  quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
+    return nestedConnection(loaders.quote.bySpeaker, person.id, args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter));
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { QuoteKind } from "../generated/prisma/enums.ts";
+import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
 
 registerEnumType(QuoteKind, {
@@ -22,3 +23,5 @@ export class Quote extends Node {
   @Field(() => QuoteKind)
   kind!: QuoteKind;
 }
+
+export const QuoteConnection = Connection(Quote);

@@ -1,20 +1,41 @@
-import type { PrismaClient, Theme } from "../generated/prisma/client.ts";
-import { byIdLoader, topNLoaders } from "../db/batch.ts";
+import DataLoader from "dataloader";
+import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
+import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
+import type { TimelineGranularity } from "./theme-aggregates.type.ts";
 
-const byName = `t.name, t.id`;
+export type RelatedThemeRow = WithShared<Theme>;
+export interface TimelineRow {
+  period: string;
+  count: number;
+}
+
+/** Events per period per theme; an event less precise than the granularity keeps its year. */
+async function timelines(prisma: PrismaClient, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
+  const rows = await prisma.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
+    SELECT l."themeId",
+      CASE WHEN ${granularity} = 'MONTH' AND e."datePrecision" <> 'YEAR' THEN to_char(e."dateStart", 'YYYY-MM')
+           ELSE to_char(e."dateStart", 'YYYY') END AS period,
+      count(*)::int AS count
+    FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId"
+    WHERE l."themeId" = ANY(${[...themeIds]}::text[])
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  return themeIds.map((id) => rows.filter((r) => r.themeId === id).map(({ period, count }) => ({ period, count })));
+}
 
 export function createThemeLoaders(prisma: PrismaClient) {
+  const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
+  const themesVia = (link: string, parentKey: string) =>
+    listLoaders<Theme>(prisma, { from: `"Theme" t JOIN "${link}" l ON l."themeId" = t.id`, parentKey: `l."${parentKey}"` });
   return {
     byId: byIdLoader((ids) => prisma.theme.findMany({ where: { id: { in: ids } } })),
-    byEvent: topNLoaders<Theme>(prisma, {
-      from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`,
-      parentKey: `l."eventId"`,
-      orderBy: byName,
-    }),
-    byQuote: topNLoaders<Theme>(prisma, {
-      from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`,
-      parentKey: `l."quoteId"`,
-      orderBy: byName,
-    }),
+    byEvent: themesVia("EventTheme", "eventId"),
+    byQuote: themesVia("QuoteTheme", "quoteId"),
+    related: listLoaders<RelatedThemeRow>(prisma, coOccurring("EventTheme", "themeId", "Theme")),
+    timeline(granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> {
+      let loader = timelineLoaders.get(granularity);
+      if (!loader) timelineLoaders.set(granularity, (loader = new DataLoader((ids) => timelines(prisma, ids, granularity))));
+      return loader;
+    },
   };
 }

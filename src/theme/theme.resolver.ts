@@ -1,10 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Event as EventRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { PageArgs, pageSize } from "../graphql/paging.ts";
+import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
-import { Theme } from "./theme.type.ts";
+import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranularity } from "./theme-aggregates.type.ts";
+import { byName as themeByName, mostSharedFirst } from "../db/co-occurrence.ts";
+import type { RelatedThemeRow } from "./theme.loaders.ts";
+import { Theme, ThemeConnection } from "./theme.type.ts";
+
+type Themes = Promise<ConnectionValue<ThemeRow>>;
 
 @Resolver(() => Theme)
 export class ThemeResolver {
@@ -13,24 +18,52 @@ export class ThemeResolver {
     return prisma.theme.findUnique({ where: { slug } });
   }
 
-  @Query(() => [Theme], { description: "Themes in name order." })
-  themes(@Args(() => PageArgs) page: PageArgs, @Ctx() { prisma }: Context): Promise<ThemeRow[]> {
-    return prisma.theme.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take: pageSize(page) });
+  @Query(() => ThemeConnection, { description: "Themes in name order." })
+  themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Themes {
+    return rootConnection(prisma, { from: `"Theme" t` }, page, themeByName);
+  }
+
+  @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
+  async timeline(
+    @Root() theme: ThemeRow,
+    @Arg("granularity", () => TimelineGranularity, { defaultValue: TimelineGranularity.YEAR }) granularity: TimelineGranularity,
+    @Ctx() { loaders }: Context,
+  ): Promise<TimelineBucket[]> {
+    const rows = await loaders.theme.timeline(granularity).load(theme.id);
+    return rows.map(({ period, count }) => ({
+      period,
+      count,
+      precision: period.length === 4 ? "YEAR" : "MONTH",
+      start: period.length === 4 ? `${period}-01-01` : `${period}-01`,
+    }));
+  }
+
+  @FieldResolver(() => RelatedThemeConnection, { description: "Themes sharing events with this one, most shared first." })
+  relatedThemes(@Root() theme: ThemeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<RelatedThemeRow>> {
+    return nestedConnection(loaders.theme.related, theme.id, page, mostSharedFirst);
+  }
+}
+
+@Resolver(() => RelatedTheme)
+export class RelatedThemeResolver {
+  @FieldResolver(() => Theme)
+  theme(@Root() row: RelatedThemeRow): ThemeRow {
+    return row;
   }
 }
 
 @Resolver(() => Event)
 export class EventThemesResolver {
-  @FieldResolver(() => [Theme], { description: "Themes this event carries, in name order." })
-  themes(@Root() event: EventRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<ThemeRow[]> {
-    return loaders.theme.byEvent(pageSize(page)).load(event.id);
+  @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
+  themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
+    return nestedConnection(loaders.theme.byEvent, event.id, page, themeByName);
   }
 }
 
 @Resolver(() => Quote)
 export class QuoteThemesResolver {
-  @FieldResolver(() => [Theme], { description: "Themes this quote speaks to, in name order." })
-  themes(@Root() quote: QuoteRow, @Args(() => PageArgs) page: PageArgs, @Ctx() { loaders }: Context): Promise<ThemeRow[]> {
-    return loaders.theme.byQuote(pageSize(page)).load(quote.id);
+  @FieldResolver(() => ThemeConnection, { description: "Themes this quote speaks to, in name order." })
+  themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
+    return nestedConnection(loaders.theme.byQuote, quote.id, page, themeByName);
   }
 }

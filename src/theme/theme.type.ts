@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
 
 @ObjectType({ implements: Node, description: "A subject that events and quotes carry, e.g. basic research or space." })
@@ -11,4 +12,12 @@ export class Theme extends Node {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => [String], { description: "Other names of the theme." })
+  aliases!: string[];
+
+  @Field(() => [String], { description: "Words that suggest the theme in a text." })
+  keywords!: string[];
 }
+
+export const ThemeConnection = Connection(Theme);

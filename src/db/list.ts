@@ -1,0 +1,149 @@
+/**
+ * Keyset-paginated lists in one SQL statement, for one parent or a whole batch of parents.
+ *
+ * A list is described once as SQL (`ListSql`: what to select, from where, in which order). A page
+ * request (first/after or last/before, plus an optional filter) becomes a statement that returns
+ * `limit + 1` rows per parent (the extra row says whether another page exists); for many parents
+ * it is a LATERAL join over the keys, so a page of parents never turns into N queries.
+ * Cursors hold the row's sort key, so pages stay stable while rows are added.
+ */
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+
+/** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
+export interface SortColumn {
+  sql: string;
+  cast: "date" | "text" | "int" | "real";
+  key: string;
+}
+
+/** A total order (the last column must be unique) applied in one direction. */
+export interface Ordering {
+  /** Cursor tag: a cursor from one ordering is refused by another. */
+  name: string;
+  columns: SortColumn[];
+  direction: "ASC" | "DESC";
+}
+
+/** A list as SQL. Fragments come from code, never from requests. */
+export interface ListSql {
+  /** FROM clause with the listed rows aliased `t`. */
+  from: string;
+  /** Column holding the parent key, for lists under a parent (e.g. `l."themeId"`). */
+  parentKey?: string;
+  /** Selected columns (`t.*` by default). */
+  select?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  backward: boolean;
+  /** Sort key values of the row to start after (or before, when backward). */
+  cursor?: unknown[];
+  ordering: Ordering;
+  /** Extra conditions (a filter), already bound. */
+  where?: Prisma.Sql;
+  /** Identifies `where` in loader cache keys. */
+  whereKey?: string;
+}
+
+export interface Page<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  cursorOf(row: T): string;
+}
+
+const raw = Prisma.raw;
+
+/** Cursors: base64url of JSON [ordering name, ...sort key values]. */
+export function encodeCursor(ordering: Ordering, row: Record<string, unknown>): string {
+  const values = ordering.columns.map(({ key }) => {
+    const v = row[key];
+    return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  });
+  return Buffer.from(JSON.stringify([ordering.name, ...values])).toString("base64url");
+}
+
+/** The sort key in a cursor, or null when it is not a cursor of this ordering. */
+export function decodeCursor(ordering: Ordering, cursor: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed[0] !== ordering.name || parsed.length !== ordering.columns.length + 1) return null;
+    const values = parsed.slice(1);
+    return values.every((v) => typeof v === "string" || typeof v === "number") ? values : null;
+  } catch {
+    return null;
+  }
+}
+
+function orderClause(ordering: Ordering, backward: boolean): Prisma.Sql {
+  const dir = (ordering.direction === "DESC") !== backward ? "DESC" : "ASC";
+  return raw(ordering.columns.map((c) => `${c.sql} ${dir}`).join(", "));
+}
+
+/** Row-value comparison `(a, b) > ($1, $2)`: all columns of an ordering run the same way. */
+function keysetCondition(req: PageRequest): Prisma.Sql {
+  if (!req.cursor) return Prisma.empty;
+  const { columns, direction } = req.ordering;
+  const op = (direction === "DESC") !== req.backward ? "<" : ">";
+  const params = Prisma.join(req.cursor.map((v, i) => Prisma.sql`${v}::${raw(columns[i]!.cast)}`));
+  return Prisma.sql` AND (${raw(columns.map((c) => c.sql).join(", "))}) ${raw(op)} (${params})`;
+}
+
+const extra = (where: Prisma.Sql | undefined) => (where ? Prisma.sql` AND ${where}` : Prisma.empty);
+
+function toPage<T>(rows: T[], req: PageRequest): Page<T> {
+  const more = rows.length > req.limit;
+  const kept = more ? rows.slice(0, req.limit) : rows;
+  if (req.backward) kept.reverse();
+  return {
+    rows: kept,
+    hasNextPage: req.backward ? Boolean(req.cursor) : more,
+    hasPreviousPage: req.backward ? more : Boolean(req.cursor),
+    cursorOf: (row) => encodeCursor(req.ordering, row as Record<string, unknown>),
+  };
+}
+
+/** One page of a list without a parent (a root list). */
+export async function fetchPage<T>(prisma: PrismaClient, list: ListSql, req: PageRequest): Promise<Page<T>> {
+  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`
+    SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
+    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`);
+  return toPage(rows, req);
+}
+
+type Keyed<T> = T & { parentKey: string };
+
+/**
+ * One page per parent, in one statement. A single key is bound as a scalar so that PostgreSQL
+ * plans for that key (a popular parent and a rare one want different plans).
+ */
+export async function fetchPages<T>(prisma: PrismaClient, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
+  const select = raw(list.select ?? "t.*");
+  const parent = raw(list.parentKey!);
+  const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
+  const rows =
+    keys.length === 1
+      ? await prisma.$queryRaw<Keyed<T>[]>(Prisma.sql`
+          SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`)
+      : await prisma.$queryRaw<Keyed<T>[]>(Prisma.sql`
+          SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
+          (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`);
+  const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const { parentKey, ...row } of rows) byKey.get(parentKey)!.push(row as T);
+  return keys.map((k) => toPage(byKey.get(k)!, req));
+}
+
+/** How many rows the list has under each parent (or in all, without parents), with the filter. */
+export async function countRows(prisma: PrismaClient, list: ListSql, keys: readonly string[] | null, where?: Prisma.Sql): Promise<number[]> {
+  if (!keys) {
+    const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM ${raw(list.from)} WHERE TRUE${extra(where)}`);
+    return [row!.n];
+  }
+  const parent = raw(list.parentKey!);
+  const rows = await prisma.$queryRaw<{ parentKey: string; n: number }[]>(Prisma.sql`
+    SELECT ${parent} AS "parentKey", count(*)::int AS n FROM ${raw(list.from)}
+    WHERE ${parent} = ANY(${[...keys]}::text[])${extra(where)} GROUP BY 1`);
+  const counts = new Map(rows.map((r) => [r.parentKey, r.n]));
+  return keys.map((k) => counts.get(k) ?? 0);
+}

@@ -1,0 +1,149 @@
+/**
+ * Relay cursor connections: `XConnection { edges { cursor node } nodes pageInfo totalCount }` for
+ * every list, root and nested, paged with first/after or last/before (keyset, db/list.ts).
+ * `totalCount` costs a statement only when a query asks for it.
+ */
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { ListLoaders } from "../db/batch.ts";
+import { countRows, decodeCursor, fetchPage, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
+import { BadInputError } from "./errors.ts";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: "Where a page sits in its list." })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "With first/after: true when `after` was given (rows exist before it)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Start after this cursor." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size from the end (at most ${MAX_PAGE_SIZE}).` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "End before this cursor." })
+  before?: string | null;
+}
+
+/** A bound filter and a key naming it (for loader caches). */
+export interface Filter {
+  where: Prisma.Sql;
+  key: string;
+}
+
+function size(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new BadInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, name);
+  }
+  return value;
+}
+
+function cursor(ordering: Ordering, value: string, name: string): unknown[] {
+  const decoded = decodeCursor(ordering, value);
+  if (!decoded) throw new BadInputError(`${name} is not a cursor of this list`, name);
+  return decoded;
+}
+
+/** Validates connection arguments into a page request; errors name the argument. */
+export function pageRequest(args: ConnectionArgs, ordering: Ordering, filter?: Filter): PageRequest {
+  const { first, after, last, before } = args;
+  if (first != null && last != null) throw new BadInputError("pass either first or last, not both", "last");
+  if (after != null && before != null) throw new BadInputError("pass either after or before, not both", "before");
+  const backward = last != null || before != null;
+  if (backward && first != null) throw new BadInputError("first pages forward and cannot go with before", "first");
+  if (!backward && last != null) throw new BadInputError("last pages backward and cannot go with after", "last");
+  return {
+    limit: backward ? size(last ?? DEFAULT_PAGE_SIZE, "last") : size(first ?? DEFAULT_PAGE_SIZE, "first"),
+    backward,
+    cursor: after != null ? cursor(ordering, after, "after") : before != null ? cursor(ordering, before, "before") : undefined,
+    ordering,
+    where: filter?.where,
+    whereKey: filter?.key,
+  };
+}
+
+export interface ConnectionValue<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Shapes a page as a connection; `count` runs only if the query selects totalCount. */
+export function toConnection<T>(page: Page<T>, count: () => Promise<number>): ConnectionValue<T> {
+  const edges = page.rows.map((node) => ({ cursor: page.cursorOf(node), node }));
+  return {
+    edges,
+    nodes: page.rows,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return count();
+    },
+  };
+}
+
+/** A page of a list under `parentId`, batched with its siblings through `loaders`. */
+export async function nestedConnection<T>(
+  loaders: ListLoaders<T>, parentId: string, args: ConnectionArgs, ordering: Ordering, filter?: Filter,
+): Promise<ConnectionValue<T>> {
+  const page = await loaders.page(pageRequest(args, ordering, filter)).load(parentId);
+  return toConnection(page, () => loaders.count(filter?.where, filter?.key).load(parentId));
+}
+
+/** A page of a root list. */
+export async function rootConnection<T>(
+  prisma: PrismaClient, list: ListSql, args: ConnectionArgs, ordering: Ordering, filter?: Filter,
+): Promise<ConnectionValue<T>> {
+  const page = await fetchPage<T>(prisma, list, pageRequest(args, ordering, filter));
+  return toConnection(page, async () => (await countRows(prisma, list, null, filter?.where))[0]!);
+}
+
+/** Declares `<Node>Connection` and `<Node>Edge` for a node type; call once per type. */
+export function Connection<T extends object>(node: ClassType<T>, name = node.name) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String, { description: "Pass as after/before to page from this item." })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [node], { description: "The items of the page, without cursors." })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "How many items the whole list has (one more statement)." })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field, InputType } from "type-graphql";
+import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
+import { combine, namePrefix } from "../graphql/filters.ts";
+
+@InputType({ description: "Narrows a list of people or organizations." })
+export class NameFilter {
+  @Field(() => String, { nullable: true, description: "The name or one of the aliases starts with this (case-insensitive)." })
+  namePrefix?: string | null;
+}
+
+@ArgsType()
+export class NamedListArgs extends ConnectionArgs {
+  @Field(() => NameFilter, { nullable: true })
+  filter?: NameFilter | null;
+}
+
+export const nameFilter = (filter: NameFilter | null | undefined): Filter | undefined =>
+  combine(filter?.namePrefix != null ? [["namePrefix", namePrefix(filter.namePrefix)]] : []);
