@@ -23,6 +23,7 @@ import {
   RelatedOrganizationResolver,
 } from "./organization/organization.resolver.ts";
 import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
+import { SearchResolver } from "./search/search.resolver.ts";
 import { EventQuotesResolver, PersonQuotesResolver, QuoteResolver } from "./quote/quote.resolver.ts";
 import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver } from "./theme/theme.resolver.ts";
 
@@ -52,6 +53,7 @@ const resolvers: NonEmptyArray<Function> = [
   PersonQuotesResolver,
   DocumentResolver,
   EvidenceResolver,
+  SearchResolver,
 ];
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

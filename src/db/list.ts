@@ -44,6 +44,8 @@ export interface PageRequest {
   where?: Prisma.Sql;
   /** Identifies `where` in loader cache keys. */
   whereKey?: string;
+  /** A WITH clause the statement starts with (bound values the FROM reads, e.g. a search query). */
+  cte?: Prisma.Sql;
 }
 
 export interface Page<T> {
@@ -106,7 +108,7 @@ function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: PrismaClient, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty}
     SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
     ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`);
   return toPage(rows, req);
@@ -135,9 +137,13 @@ export async function fetchPages<T>(prisma: PrismaClient, list: ListSql, keys: r
 }
 
 /** How many rows the list has under each parent (or in all, without parents), with the filter. */
-export async function countRows(prisma: PrismaClient, list: ListSql, keys: readonly string[] | null, where?: Prisma.Sql): Promise<number[]> {
+export async function countRows(
+  prisma: PrismaClient, list: ListSql, keys: readonly string[] | null, where?: Prisma.Sql, cte?: Prisma.Sql,
+): Promise<number[]> {
   if (!keys) {
-    const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM ${raw(list.from)} WHERE TRUE${extra(where)}`);
+    const [row] = await prisma.$queryRaw<{ n: number }[]>(
+      Prisma.sql`${cte ?? Prisma.empty} SELECT count(*)::int AS n FROM ${raw(list.from)} WHERE TRUE${extra(where)}`,
+    );
     return [row!.n];
   }
   const parent = raw(list.parentKey!);

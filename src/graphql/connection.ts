@@ -42,10 +42,11 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-/** A bound filter and a key naming it (for loader caches). */
+/** A bound filter and a key naming it (for loader caches); `cte` binds values the list's FROM reads. */
 export interface Filter {
   where: Prisma.Sql;
   key: string;
+  cte?: Prisma.Sql;
 }
 
 function size(value: number, name: string): number {
@@ -76,6 +77,7 @@ export function pageRequest(args: ConnectionArgs, ordering: Ordering, filter?: F
     ordering,
     where: filter?.where,
     whereKey: filter?.key,
+    cte: filter?.cte,
   };
 }
 
@@ -117,7 +119,7 @@ export async function rootConnection<T>(
   prisma: PrismaClient, list: ListSql, args: ConnectionArgs, ordering: Ordering, filter?: Filter,
 ): Promise<ConnectionValue<T>> {
   const page = await fetchPage<T>(prisma, list, pageRequest(args, ordering, filter));
-  return toConnection(page, async () => (await countRows(prisma, list, null, filter?.where))[0]!);
+  return toConnection(page, async () => (await countRows(prisma, list, null, filter?.where, filter?.cte))[0]!);
 }
 
 /** Declares `<Node>Connection` and `<Node>Edge` for a node type; call once per type. */
