@@ -23,6 +23,10 @@ export interface Config {
   seed: boolean;
   /** Log every SQL statement Prisma sends (to stderr). */
   logSql: boolean;
+  /** Serve the GraphQL IDE (GraphiQL) at / and to browsers at /graphql. */
+  ide: boolean;
+  /** Accept automatic persisted queries (operations sent as a SHA-256 hash once registered). */
+  persistedQueries: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,5 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
+    ide: flag(env, "IDE", true),
+    persistedQueries: flag(env, "PERSISTED_QUERIES", true),
   };
 }

@@ -12,6 +12,7 @@ import { buildContext, type Context } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { formatError } from "./graphql/format-error.ts";
 import { createRequestListener } from "./http.ts";
+import { createIde } from "./ide/static.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { projectRoot } from "./paths.ts";
 import { buildAppSchema } from "./schema.ts";
@@ -45,14 +46,19 @@ export async function startApp(config: Config): Promise<App> {
       includeStacktraceInErrorResponses: false,
       // main.ts owns shutdown: Apollo's own handler would re-raise the signal and kill the process mid-close.
       stopOnTerminationSignals: false,
-      // Apollo's default landing page loads Sandbox from a CDN, which does not work offline.
+      // Apollo's default landing page loads Sandbox from a CDN, which does not work offline: the
+      // HTTP layer serves the bundled GraphiQL instead (src/ide/).
       plugins: [ApolloServerPluginLandingPageDisabled()],
+      // APQ: a client sends an operation's SHA-256 hash, and the full text only the first time.
+      // No expiry: the bounded in-memory cache evicts the least recently used ones.
+      persistedQueries: config.persistedQueries ? { ttl: null } : false,
     });
     await apollo.start();
     const server = createServer(
       createRequestListener({
         apollo,
         bodyLimit: BODY_LIMIT,
+        ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
         buildContext: (requestId, sql) => buildContext(db.prisma, { requestId, sql }),
       }),
     );

@@ -5,7 +5,7 @@
  */
 import DataLoader from "dataloader";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { countRows, fetchPages, type ListSql, type Page, type PageRequest } from "./list.ts";
+import { countRows, fetchPages, shapeOf, type ListSql, type Page, type PageRequest } from "./list.ts";
 
 /** Loads rows by id; missing ids give null. */
 export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
@@ -34,7 +34,7 @@ export function listLoaders<T>(prisma: PrismaClient, list: ListSql): ListLoaders
   const counts = new Map<string, DataLoader<string, number>>();
   return {
     page: (req) =>
-      memo(pages, JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey]), () =>
+      memo(pages, shapeOf(req), () =>
         new DataLoader((keys) => fetchPages<T>(prisma, list, keys, req)),
       ),
     count: (where, whereKey) => memo(counts, whereKey ?? "", () => new DataLoader((keys) => countRows(prisma, list, keys, where))),

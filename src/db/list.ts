@@ -46,6 +46,15 @@ export interface PageRequest {
   whereKey?: string;
   /** A WITH clause the statement starts with (bound values the FROM reads, e.g. a search query). */
   cte?: Prisma.Sql;
+  /** Child lists to fetch in the same statement, each as a JSON array column named by its alias. */
+  children?: ChildQuery[];
+}
+
+/** A page of a child list under each listed row, folded into the parent's statement. */
+export interface ChildQuery {
+  alias: string;
+  list: ListSql;
+  req: PageRequest;
 }
 
 export interface Page<T> {
@@ -56,6 +65,11 @@ export interface Page<T> {
 }
 
 const raw = Prisma.raw;
+
+/** Identifies a request's shape (everything but the parent keys), for loader caches. */
+export function shapeOf(req: PageRequest): string {
+  return JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
+}
 
 /** Cursors: base64url of JSON [ordering name, ...sort key values]. */
 export function encodeCursor(ordering: Ordering, row: Record<string, unknown>): string {
@@ -94,7 +108,20 @@ function keysetCondition(req: PageRequest): Prisma.Sql {
 
 const extra = (where: Prisma.Sql | undefined) => (where ? Prisma.sql` AND ${where}` : Prisma.empty);
 
-function toPage<T>(rows: T[], req: PageRequest): Page<T> {
+/** `SELECT c.*, <child arrays> FROM (inner) c ORDER BY ...`: children read the parent row as `c`. */
+function withChildren(inner: Prisma.Sql, req: PageRequest, keyed: boolean): Prisma.Sql {
+  if (!req.children?.length) return inner;
+  const columns = req.children.map(({ alias, list, req: child }) => Prisma.sql`,
+    (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)}
+      WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(child)}
+      ORDER BY ${orderClause(child.ordering, child.backward)} LIMIT ${child.limit + 1}) x) AS ${raw(`"${alias}"`)}`);
+  const dir = (req.ordering.direction === "DESC") !== req.backward ? "DESC" : "ASC";
+  const order = [...(keyed ? [`c."parentKey"`] : []), ...req.ordering.columns.map((col) => `c."${col.key}" ${dir}`)].join(", ");
+  return Prisma.sql`SELECT c.*${Prisma.join(columns, "")} FROM (${inner}) c ORDER BY ${raw(order)}`;
+}
+
+/** Turns fetched rows (limit + 1 of them) into a page. */
+export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
   const more = rows.length > req.limit;
   const kept = more ? rows.slice(0, req.limit) : rows;
   if (req.backward) kept.reverse();
@@ -108,9 +135,9 @@ function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: PrismaClient, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty}
-    SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
-    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`);
+  const inner = Prisma.sql`SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
+    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
+  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
 }
 
@@ -124,13 +151,12 @@ export async function fetchPages<T>(prisma: PrismaClient, list: ListSql, keys: r
   const select = raw(list.select ?? "t.*");
   const parent = raw(list.parentKey!);
   const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
-  const rows =
+  const inner =
     keys.length === 1
-      ? await prisma.$queryRaw<Keyed<T>[]>(Prisma.sql`
-          SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`)
-      : await prisma.$queryRaw<Keyed<T>[]>(Prisma.sql`
-          SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
-          (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`);
+      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`
+      : Prisma.sql`SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
+          (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`;
+  const rows = await prisma.$queryRaw<Keyed<T>[]>(withChildren(inner, req, true));
   const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const { parentKey, ...row } of rows) byKey.get(parentKey)!.push(row as T);
   return keys.map((k) => toPage(byKey.get(k)!, req));

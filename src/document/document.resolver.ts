@@ -3,7 +3,7 @@ import { GraphQLLocalDate } from "graphql-scalars";
 import type { Document as DocumentRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { Ordering } from "../db/list.ts";
-import { ConnectionArgs, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Document, DocumentConnection } from "./document.type.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";
 
@@ -25,7 +25,7 @@ export class DocumentResolver {
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
   documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<DocumentRow>> {
-    return rootConnection(prisma, { from: `"Document" t` }, page, latestPublished);
+    return rootConnection(prisma, { from: `"Document" t` }, pageRequest(page, latestPublished));
   }
 
   @FieldResolver(() => GraphQLLocalDate, { description: "Publication day; relative dates in the text resolve against it." })

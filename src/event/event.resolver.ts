@@ -1,8 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
-import type { Context } from "../context.ts";
+import type { Context, Loaders } from "../context.ts";
+import { prefetchChildren } from "../graphql/prefetch.ts";
+import { eventOrganizations } from "../organization/organization.resolver.ts";
+import { eventPeople } from "../person/person.resolver.ts";
+import { eventQuotes } from "../quote/quote.resolver.ts";
+import { eventThemes } from "../theme/theme.resolver.ts";
 import type { ListLoaders } from "../db/batch.ts";
-import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
@@ -16,9 +22,15 @@ import { Event, EventConnection } from "./event.type.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
 
-/** A parent's events, paged, filtered and ordered as `args` say. */
-const eventsOf = (loaders: ListLoaders<EventRow>, parentId: string, args: EventListArgs): Events =>
-  nestedConnection(loaders, parentId, args, eventOrderings[args.orderBy], eventFilter(args.filter));
+/** Lists under each event that event lists fetch in their own statement when the query asks. */
+const EVENT_CHILDREN = { people: eventPeople, organizations: eventOrganizations, quotes: eventQuotes, themes: eventThemes };
+
+const eventRequest = (args: EventListArgs) => pageRequest(args, eventOrderings[args.orderBy], eventFilter(args.filter));
+const prefetch = (info: GraphQLResolveInfo, loaders: Loaders) => prefetchChildren(info, "Event", EVENT_CHILDREN, loaders);
+
+/** A parent's events, paged, filtered and ordered as `args` say, with the child lists the query asks for. */
+const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventListArgs, info: GraphQLResolveInfo, loaders: Loaders): Events =>
+  nestedConnection(list, parentId, eventRequest(args), prefetch(info, loaders));
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -28,8 +40,8 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
-  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { prisma }: Context): Events {
-    return rootConnection(prisma, { from: `"Event" t` }, args, eventOrderings[args.orderBy], eventFilter(args.filter));
+  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return rootConnection(prisma, { from: `"Event" t` }, eventRequest(args), prefetch(info, loaders));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })
@@ -39,31 +51,31 @@ export class EventResolver {
 
   @FieldResolver(() => EvidenceConnection, { description: "The passages that report this event, in document order." })
   evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
-    return nestedConnection(loaders.event.evidence, event.id, page, evidenceOrder);
+    return nestedConnection(loaders.event.evidence, event.id, pageRequest(page, evidenceOrder));
   }
 }
 
 @Resolver(() => Theme)
 export class ThemeEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events carrying this theme." })
-  events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
-    return eventsOf(loaders.event.byTheme, theme.id, args);
+  events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return eventsOf(loaders.event.byTheme, theme.id, args, info, loaders);
   }
 }
 
 @Resolver(() => Person)
 export class PersonEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events this person took part in." })
-  events(@Root() person: PersonRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
-    return eventsOf(loaders.event.byPerson, person.id, args);
+  events(@Root() person: PersonRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return eventsOf(loaders.event.byPerson, person.id, args, info, loaders);
   }
 }
 
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events this organization took part in." })
-  events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context): Events {
-    return eventsOf(loaders.event.byOrganization, org.id, args);
+  events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return eventsOf(loaders.event.byOrganization, org.id, args, info, loaders);
   }
 }
 

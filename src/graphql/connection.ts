@@ -6,7 +6,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { ListLoaders } from "../db/batch.ts";
-import { countRows, decodeCursor, fetchPage, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
+import { countRows, decodeCursor, fetchPage, type ChildQuery, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
 import { BadInputError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -106,20 +106,28 @@ export function toConnection<T>(page: Page<T>, count: () => Promise<number>): Co
   };
 }
 
+/** Folded child lists of a page's rows, and what to do with them once the rows are there. */
+export interface Prefetch {
+  children: ChildQuery[];
+  prime(rows: object[]): void;
+}
+
 /** A page of a list under `parentId`, batched with its siblings through `loaders`. */
-export async function nestedConnection<T>(
-  loaders: ListLoaders<T>, parentId: string, args: ConnectionArgs, ordering: Ordering, filter?: Filter,
+export async function nestedConnection<T extends object>(
+  loaders: ListLoaders<T>, parentId: string, req: PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await loaders.page(pageRequest(args, ordering, filter)).load(parentId);
-  return toConnection(page, () => loaders.count(filter?.where, filter?.key).load(parentId));
+  const page = await loaders.page({ ...req, children: prefetch?.children }).load(parentId);
+  prefetch?.prime(page.rows);
+  return toConnection(page, () => loaders.count(req.where, req.whereKey).load(parentId));
 }
 
 /** A page of a root list. */
-export async function rootConnection<T>(
-  prisma: PrismaClient, list: ListSql, args: ConnectionArgs, ordering: Ordering, filter?: Filter,
+export async function rootConnection<T extends object>(
+  prisma: PrismaClient, list: ListSql, req: PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await fetchPage<T>(prisma, list, pageRequest(args, ordering, filter));
-  return toConnection(page, async () => (await countRows(prisma, list, null, filter?.where, filter?.cte))[0]!);
+  const page = await fetchPage<T>(prisma, list, { ...req, children: prefetch?.children });
+  prefetch?.prime(page.rows);
+  return toConnection(page, async () => (await countRows(prisma, list, null, req.where, req.cte))[0]!);
 }
 
 /** Declares `<Node>Connection` and `<Node>Edge` for a node type; call once per type. */

@@ -1,6 +1,12 @@
 import type { Affiliation, Organization, PrismaClient } from "../generated/prisma/client.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
+import type { ListSql } from "../db/list.ts";
+
+export const organizationsOfEvent: ListSql = {
+  from: `"Organization" t JOIN "EventOrganization" l ON l."organizationId" = t.id`,
+  parentKey: `l."eventId"`,
+};
 
 /** An affiliation row with the other side's name and id, which order the list and make its cursors. */
 export type AffiliationRow = Affiliation & { name: string; id: string };
@@ -15,10 +21,7 @@ const affiliations = (other: "Organization" | "Person", otherKey: string, parent
 export function createOrganizationLoaders(prisma: PrismaClient) {
   return {
     byId: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
-    byEvent: listLoaders<Organization>(prisma, {
-      from: `"Organization" t JOIN "EventOrganization" l ON l."organizationId" = t.id`,
-      parentKey: `l."eventId"`,
-    }),
+    byEvent: listLoaders<Organization>(prisma, organizationsOfEvent),
     related: listLoaders<WithShared<Organization>>(prisma, coOccurring("EventOrganization", "organizationId", "Organization")),
     affiliationsByPerson: listLoaders<AffiliationRow>(prisma, affiliations("Organization", "organizationId", "personId")),
     affiliationsByOrganization: listLoaders<AffiliationRow>(prisma, affiliations("Person", "personId", "organizationId")),

@@ -2,12 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
-import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { NamedListArgs, nameFilter } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
-import type { AffiliationRow } from "./organization.loaders.ts";
+import type { ChildList } from "../graphql/prefetch.ts";
+import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
@@ -21,17 +22,17 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
   organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(prisma, { from: `"Organization" t` }, args, byName, nameFilter(args.filter));
+    return rootConnection(prisma, { from: `"Organization" t` }, pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })
   people(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
-    return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, page, byName);
+    return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, pageRequest(page, byName));
   }
 
   @FieldResolver(() => RelatedOrganizationConnection, { description: "Organizations in the same events, most shared first." })
   relatedOrganizations(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<OrganizationRow>>> {
-    return nestedConnection(loaders.organization.related, org.id, page, mostSharedFirst);
+    return nestedConnection(loaders.organization.related, org.id, pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -60,14 +61,21 @@ export class AffiliationResolver {
 export class PersonOrganizationsResolver {
   @FieldResolver(() => AffiliationConnection, { description: "Organizations this person belongs to, in name order, with roles." })
   organizations(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
-    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, page, byName);
+    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, pageRequest(page, byName));
   }
 }
+
+/** Event.organizations, also folded into event lists' statements. */
+export const eventOrganizations: ChildList = {
+  list: organizationsOfEvent,
+  loaders: (loaders) => loaders.organization.byEvent,
+  request: (args) => pageRequest(args, byName),
+};
 
 @Resolver(() => Event)
 export class EventOrganizationsResolver {
   @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
   organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return nestedConnection(loaders.organization.byEvent, event.id, page, byName);
+    return nestedConnection(loaders.organization.byEvent, event.id, eventOrganizations.request(page));
   }
 }

@@ -2,11 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
-import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
+import type { ChildList } from "../graphql/prefetch.ts";
 import { NamedListArgs, nameFilter } from "./person.input.ts";
+import { peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
 
 @Resolver(() => Person)
@@ -18,12 +20,12 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: "People in name order." })
   people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<PersonRow>> {
-    return rootConnection(prisma, { from: `"Person" t` }, args, byName, nameFilter(args.filter));
+    return rootConnection(prisma, { from: `"Person" t` }, pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => CoSpeakerConnection, { description: "People quoted at the same events, most shared first." })
   coSpeakers(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<PersonRow>>> {
-    return nestedConnection(loaders.person.coSpeakers, person.id, page, mostSharedFirst);
+    return nestedConnection(loaders.person.coSpeakers, person.id, pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -35,11 +37,18 @@ export class CoSpeakerResolver {
   }
 }
 
+/** Event.people, also folded into event lists' statements (graphql/prefetch.ts). */
+export const eventPeople: ChildList = {
+  list: peopleOfEvent,
+  loaders: (loaders) => loaders.person.byEvent,
+  request: (args) => pageRequest(args, byName),
+};
+
 @Resolver(() => Event)
 export class EventPeopleResolver {
   @FieldResolver(() => PersonConnection, { description: "People who took part, in name order." })
   people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection(loaders.person.byEvent, event.id, page, byName);
+    return nestedConnection(loaders.person.byEvent, event.id, eventPeople.request(page));
   }
 }
 

@@ -12,10 +12,12 @@ export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
   select: `t.*, to_jsonb(s) AS "speakerRow"`,
 });
 
+export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
+
 export function createQuoteLoaders(prisma: PrismaClient) {
   return {
     byId: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
-    byEvent: listLoaders<QuoteRow>(prisma, quotesWithSpeaker(`t."eventId"`)),
+    byEvent: listLoaders<QuoteRow>(prisma, quotesOfEvent),
     bySpeaker: listLoaders<QuoteRow>(prisma, quotesWithSpeaker(`t."speakerId"`)),
   };
 }

@@ -1,18 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
 import { Person } from "../person/person.type.ts";
-import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
-import { quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
+import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings, type QuoteFilter } from "./quote.input.ts";
+import type { ChildList } from "../graphql/prefetch.ts";
+import { quotesOfEvent, quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
-const ordering = (args: QuoteListArgs, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
+const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -23,7 +24,7 @@ export class QuoteResolver {
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
   quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { prisma }: Context): Quotes {
-    return rootConnection(prisma, quotesWithSpeaker(), args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter));
+    return rootConnection(prisma, quotesWithSpeaker(), pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })
@@ -37,11 +38,18 @@ export class QuoteResolver {
   }
 }
 
+/** Event.quotes, also folded into event lists' statements. */
+export const eventQuotes: ChildList = {
+  list: quotesOfEvent,
+  loaders: (loaders) => loaders.quote.byEvent,
+  request: (args) => pageRequest(args, ordering(args as QuoteListArgs, QuoteOrder.DOCUMENT_ORDER), quoteFilter(args.filter as QuoteFilter)),
+};
+
 @Resolver(() => Event)
 export class EventQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
   quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
-    return nestedConnection(loaders.quote.byEvent, event.id, args, ordering(args, QuoteOrder.DOCUMENT_ORDER), quoteFilter(args.filter));
+    return nestedConnection(loaders.quote.byEvent, event.id, eventQuotes.request(args));
   }
 }
 
@@ -49,6 +57,6 @@ export class EventQuotesResolver {
 export class PersonQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
   quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
-    return nestedConnection(loaders.quote.bySpeaker, person.id, args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter));
+    return nestedConnection(loaders.quote.bySpeaker, person.id, pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { ListSql, Ordering } from "../db/list.ts";
-import { ConnectionArgs, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { SEARCHABLE, type SearchableType } from "./search.sql.ts";
 import { SearchHit, SearchHitConnection, SearchResult, SearchType } from "./search.type.ts";
@@ -55,7 +55,7 @@ export class SearchResolver {
     const wanted = (types?.length ? [...new Set(types)] : Object.values(SearchType)) as SearchableType[];
     // The query text is bound once, in a CTE that every branch reads.
     const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
-    return rootConnection<HitRow>(prisma, searchList(wanted), page, byRank, { where: Prisma.sql`TRUE`, key: text, cte });
+    return rootConnection<HitRow>(prisma, searchList(wanted), pageRequest(page, byRank, { where: Prisma.sql`TRUE`, key: text, cte }));
   }
 
   @FieldResolver(() => SearchResult)

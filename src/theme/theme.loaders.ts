@@ -2,7 +2,10 @@ import DataLoader from "dataloader";
 import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
+import type { ListSql } from "../db/list.ts";
 import type { TimelineGranularity } from "./theme-aggregates.type.ts";
+
+export const themesOfEvent: ListSql = { from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`, parentKey: `l."eventId"` };
 
 export type RelatedThemeRow = WithShared<Theme>;
 export interface TimelineRow {
@@ -25,12 +28,11 @@ async function timelines(prisma: PrismaClient, themeIds: readonly string[], gran
 
 export function createThemeLoaders(prisma: PrismaClient) {
   const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
-  const themesVia = (link: string, parentKey: string) =>
-    listLoaders<Theme>(prisma, { from: `"Theme" t JOIN "${link}" l ON l."themeId" = t.id`, parentKey: `l."${parentKey}"` });
+
   return {
     byId: byIdLoader((ids) => prisma.theme.findMany({ where: { id: { in: ids } } })),
-    byEvent: themesVia("EventTheme", "eventId"),
-    byQuote: themesVia("QuoteTheme", "quoteId"),
+    byEvent: listLoaders<Theme>(prisma, themesOfEvent),
+    byQuote: listLoaders<Theme>(prisma, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
     related: listLoaders<RelatedThemeRow>(prisma, coOccurring("EventTheme", "themeId", "Theme")),
     timeline(granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> {
       let loader = timelineLoaders.get(granularity);

@@ -1,12 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Event as EventRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { ConnectionArgs, nestedConnection, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/co-occurrence.ts";
-import type { RelatedThemeRow } from "./theme.loaders.ts";
+import type { ChildList } from "../graphql/prefetch.ts";
+import { themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
@@ -20,7 +21,7 @@ export class ThemeResolver {
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
   themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Themes {
-    return rootConnection(prisma, { from: `"Theme" t` }, page, themeByName);
+    return rootConnection(prisma, { from: `"Theme" t` }, pageRequest(page, themeByName));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
@@ -40,7 +41,7 @@ export class ThemeResolver {
 
   @FieldResolver(() => RelatedThemeConnection, { description: "Themes sharing events with this one, most shared first." })
   relatedThemes(@Root() theme: ThemeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<RelatedThemeRow>> {
-    return nestedConnection(loaders.theme.related, theme.id, page, mostSharedFirst);
+    return nestedConnection(loaders.theme.related, theme.id, pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -52,11 +53,18 @@ export class RelatedThemeResolver {
   }
 }
 
+/** Event.themes, also folded into event lists' statements. */
+export const eventThemes: ChildList = {
+  list: themesOfEvent,
+  loaders: (loaders) => loaders.theme.byEvent,
+  request: (args) => pageRequest(args, themeByName),
+};
+
 @Resolver(() => Event)
 export class EventThemesResolver {
   @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
   themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
-    return nestedConnection(loaders.theme.byEvent, event.id, page, themeByName);
+    return nestedConnection(loaders.theme.byEvent, event.id, eventThemes.request(page));
   }
 }
 
@@ -64,6 +72,6 @@ export class EventThemesResolver {
 export class QuoteThemesResolver {
   @FieldResolver(() => ThemeConnection, { description: "Themes this quote speaks to, in name order." })
   themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
-    return nestedConnection(loaders.theme.byQuote, quote.id, page, themeByName);
+    return nestedConnection(loaders.theme.byQuote, quote.id, pageRequest(page, themeByName));
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * Selection-aware loading: when a list's query also asks for child lists of each item (events ->
+ * people, organizations, quotes…), fetch those child pages in the parent's own statement (JSON
+ * arrays, db/list.ts) and prime the child loaders, so the child resolvers find them already loaded.
+ * The child resolvers stay the source of truth: a child list is folded only when its request is
+ * built by the very function its resolver uses; anything unusual (directives, bad arguments) is
+ * left to the resolver.
+ */
+import { getArgumentValues } from "graphql/execution/values.js";
+import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import type { Loaders } from "../context.ts";
+import type { ListLoaders } from "../db/batch.ts";
+import { toPage, type ChildQuery, type ListSql, type PageRequest } from "../db/list.ts";
+import type { ConnectionArgs, Prefetch } from "./connection.ts";
+
+/** A list field's arguments: paging, plus whatever filter and order the list takes. */
+export type ListArgs = ConnectionArgs & { filter?: unknown; orderBy?: unknown };
+
+/** A list under each item of a parent list, as its resolver loads it. */
+export interface ChildList {
+  list: ListSql;
+  loaders(loaders: Loaders): ListLoaders<object>;
+  /** The page request for the field's arguments: the resolver calls this too. */
+  request(args: ListArgs): PageRequest;
+}
+
+/** Fields selected on the connection's items, through `nodes` and `edges { node }`, fragments included. */
+function itemFields(info: GraphQLResolveInfo): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (set: SelectionSetNode | undefined, depth: number, visit: (field: FieldNode) => void) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) visit(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, depth, visit);
+      else if (depth < 10) walk(info.fragments[sel.name.value]?.selectionSet, depth + 1, visit);
+    }
+  };
+  for (const connectionField of info.fieldNodes) {
+    walk(connectionField.selectionSet, 0, (field) => {
+      if (field.name.value === "nodes") walk(field.selectionSet, 0, (f) => found.push(f));
+      if (field.name.value === "edges") {
+        walk(field.selectionSet, 0, (edgeField) => {
+          if (edgeField.name.value === "node") walk(edgeField.selectionSet, 0, (f) => found.push(f));
+        });
+      }
+    });
+  }
+  return found;
+}
+
+/** JSON gives dates as strings; rows elsewhere carry Date objects. */
+const DATE_KEYS = ["dateStart", "dateEnd", "publishedOn", "createdAt", "updatedAt"];
+function revive(row: Record<string, unknown>): Record<string, unknown> {
+  for (const key of DATE_KEYS) if (typeof row[key] === "string") row[key] = new Date(row[key] as string);
+  return row;
+}
+
+/** Plans which of `children` the query selects on the items of this list, and how to prime them. */
+export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>, loaders: Loaders): Prefetch {
+  const type = info.schema.getType(itemType) as GraphQLObjectType;
+  const planned = new Map<string, { child: ChildList; req: PageRequest }>();
+  for (const field of itemFields(info)) {
+    const child = Object.hasOwn(children, field.name.value) ? children[field.name.value]! : undefined;
+    const alias = `__${field.alias?.value ?? field.name.value}`;
+    if (!child || field.directives?.length || planned.has(alias)) continue;
+    try {
+      const args: ListArgs = getArgumentValues(type.getFields()[field.name.value]!, field, info.variableValues);
+      planned.set(alias, { child, req: child.request(args) });
+    } catch {
+      // Invalid arguments: the child's resolver reports them where they belong.
+    }
+  }
+  const queries: ChildQuery[] = [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req }));
+  return {
+    children: queries,
+    prime(rows) {
+      for (const row of rows as Record<string, unknown>[]) {
+        for (const [alias, { child, req }] of planned) {
+          const childRows = ((row[alias] as Record<string, unknown>[] | null) ?? []).map(revive);
+          child.loaders(loaders).page(req).prime(row.id as string, toPage(childRows, req));
+          delete row[alias];
+        }
+      }
+    },
+  };
+}
