@@ -3,16 +3,17 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { parse } from "yaml";
 import { resolveAnchor } from "../src/ingest/anchor.ts";
-import { validateAnnotation } from "../src/ingest/format.ts";
-import { planIngest, type KnownSlugs } from "../src/ingest/plan.ts";
+import { resolveDate } from "../src/ingest/dates.ts";
+import { readAnnotation } from "../src/ingest/format.ts";
+import { findMentions } from "../src/ingest/mentions.ts";
+import { planIngest, type Known } from "../src/ingest/plan.ts";
 import { paragraphAt, parseSourceText } from "../src/ingest/source-text.ts";
 import { partialDate, parsePartialDate } from "../src/partial-date.ts";
 import { projectRoot } from "../src/paths.ts";
 
 const SEED = path.join(projectRoot, "corpus", "2023-05-29-science-technology-innovation");
-const none = (): KnownSlugs => ({ themes: new Set(), people: new Set(), organizations: new Set(), events: new Set() });
+const none = (): Known => ({ themes: new Set(), people: new Set(), organizations: new Set(), events: new Map() });
 
 describe("source text", () => {
   test("the date header is read and removed; the body starts at the first paragraph", () => {
@@ -50,44 +51,84 @@ describe("partial dates", () => {
   });
 });
 
+describe("dates as the text writes them", () => {
+  const published = new Date("2023-05-29T00:00:00Z");
+  const resolved = (written: string) => {
+    const r = resolveDate(written, published);
+    return "error" in r ? r.error : `${r.start.toISOString().slice(0, 10)} ${r.precision}`;
+  };
+  test("each form resolves against the publication day, never more precise than the words", () => {
+    assert.equal(resolved("On April 12"), "2023-04-12 DAY");
+    assert.equal(resolved("In February this year"), "2023-02-01 MONTH");
+    assert.equal(resolved("in 2004"), "2004-01-01 YEAR");
+    assert.equal(resolved("June 23, 2021"), "2021-06-23 DAY");
+    assert.equal(resolved("August 2022"), "2022-08-01 MONTH");
+    assert.equal(resolved("last month"), "2023-04-01 MONTH");
+    assert.equal(resolved("on Tuesday"), "2023-05-23 DAY", "the latest Tuesday on or before publication");
+    assert.equal(resolved("2023-02"), "2023-02-01 MONTH");
+  });
+  test("words that are not a date are refused", () => {
+    assert.match(resolved("sometime soon"), /is not a date this reader understands/);
+  });
+});
+
+describe("mentions", () => {
+  test("every whole-word occurrence of a name or alias, the longest name winning overlaps", () => {
+    const body = "President Xi Jinping met Xi's team. Xiamen is not Xi. USTB (Beijing University of Science and Technology)";
+    const found = findMentions(body, [
+      { slug: "xi", names: ["Xi Jinping", "Xi", "President Xi Jinping"] },
+      { slug: "ustb", names: ["Beijing University of Science and Technology", "USTB"] },
+    ]);
+    assert.deepEqual(found.get("xi")!.map((m) => body.slice(m.start, m.end)), ["President Xi Jinping", "Xi", "Xi"]);
+    assert.deepEqual(found.get("ustb")!.map((m) => body.slice(m.start, m.end)), ["USTB", "Beijing University of Science and Technology"]);
+  });
+});
+
 describe("annotation validation and planning", () => {
   test("the bundled annotation validates and resolves without problems", async () => {
-    const raw = parse(await readFile(`${SEED}.yaml`, "utf8"));
-    const validated = validateAnnotation(raw);
-    assert.ok(validated.ok, JSON.stringify(!validated.ok && validated.problems));
-    const { plan, problems } = planIngest(validated.annotation, parseSourceText(await readFile(`${SEED}.txt`, "utf8")), none());
+    const read = readAnnotation(await readFile(`${SEED}.yaml`, "utf8"));
+    assert.ok(read.ok, JSON.stringify(!read.ok && read.problems));
+    const { plan, problems } = planIngest(read.annotation, parseSourceText(await readFile(`${SEED}.txt`, "utf8")), none());
     assert.deepEqual(problems, []);
     for (const q of plan.quotes) assert.equal(plan.document.text.slice(q.span.start, q.span.end), q.text, q.slug);
     assert.ok(plan.quotes.filter((q) => q.kind === "DIRECT").length >= 4);
   });
 
-  test("every problem is reported at once, each with its path", () => {
-    const result = validateAnnotation({
-      document: { slug: "Bad Slug", title: "" },
-      events: [{ slug: "e", title: "E", date: "2023-02" }],
-      quotes: [{ slug: "q", kind: "SHOUTED", speaker: "p", evidence: {} }],
-    });
-    assert.ok(!result.ok);
-    assert.deepEqual(result.problems, [
-      { path: "document.slug", message: '"Bad Slug" is not a slug (lowercase words joined by -)' },
-      { path: "document.title", message: "must be a non-empty string" },
-      { path: "events[0].evidence", message: "needs at least one passage of the text" },
-      { path: "quotes[0].kind", message: 'must be DIRECT or PARAPHRASE, got "SHOUTED"' },
-      { path: "quotes[0].evidence.exact", message: "is required" },
-    ]);
+  test("schema problems are all reported at once, with path and YAML line", () => {
+    const read = readAnnotation(["document:", "  slug: Bad Slug", "  title: ''", "events:", "  - slug: e", "    title: E", "    date: 2023-02", "quotes:", "  - slug: q", "    kind: SHOUTED", "    speaker: p", "    evidence: {}", "    colour: red"].join("\n"));
+    assert.ok(!read.ok);
+    const shown = read.problems.map((p) => `${p.line}: ${p.path}: ${p.message}`).sort();
+    assert.deepEqual(shown, [
+      "10: quotes[0].kind: must be one of DIRECT, PARAPHRASE",
+      "12: quotes[0].evidence.exact: is required",
+      "13: quotes[0].colour: is not a field of the format",
+      "2: document.slug: must be a slug (lowercase words joined by -)",
+      "3: document.title: must not be empty",
+      "5: events[0].evidence: is required",
+    ].sort());
   });
 
-  test("bad dates, missing anchors and unknown slugs are reported with their paths", () => {
-    const result = validateAnnotation({
+  test("YAML that does not parse names its line", () => {
+    const read = readAnnotation("document:\n  slug: x\n  title: [unclosed\n");
+    assert.ok(!read.ok);
+    assert.equal(read.problems[0]!.path, "(yaml)");
+    assert.ok(read.problems[0]!.line! >= 3);
+  });
+
+  test("bad dates, missing anchors, unknown slugs and unquoted DIRECT quotes are reported with their paths", () => {
+    const read = readAnnotation(JSON.stringify({
       document: { slug: "d", title: "D", publishedOn: "2023-05-29" },
-      events: [{ slug: "e", title: "E", date: "2023-02-30", themes: ["nowhere"], evidence: [{ exact: "absent" }] }],
-    });
-    assert.ok(result.ok);
-    const { problems } = planIngest(result.annotation, { body: "Some text." }, none());
-    assert.deepEqual(problems, [
-      { path: "events[0].themes[0]", message: 'refers to unknown theme "nowhere"' },
-      { path: "events[0].date", message: '"2023-02-30" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD' },
-      { path: "events[0].evidence[0].exact", message: '"absent" is not in the text' },
+      events: [{ slug: "e", title: "E", date: "sometime", themes: ["nowhere"], evidence: [{ exact: "absent" }] }],
+      quotes: [{ slug: "q", kind: "DIRECT", speaker: "p", evidence: { exact: "Some text" } }],
+    }));
+    assert.ok(read.ok);
+    const { problems } = planIngest(read.annotation, { body: "Some text." }, none());
+    assert.deepEqual(problems.map((p) => [p.path.join("."), p.message]), [
+      ["events.0.themes.0", 'refers to unknown theme "nowhere"'],
+      ["events.0.evidence.0.exact", '"absent" is not in the text'],
+      ["events.0.date", '"sometime" is not a date this reader understands (try "April 12, 2023", "February 2023" or "2023-02")'],
+      ["quotes.0.speaker", 'refers to unknown person "p"'],
+      ["quotes.0.evidence.exact", "a DIRECT quote must be exactly the characters between quotation marks in the text (use PARAPHRASE for reported speech)"],
     ]);
   });
 });

@@ -1,11 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { Document as DocumentRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { Ordering } from "../db/list.ts";
 import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Document, DocumentConnection } from "./document.type.ts";
+import { BadInputError } from "../graphql/errors.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";
+import { Paragraph, paragraphsOf } from "./paragraph.type.ts";
 
 const latestPublished: Ordering = {
   name: "document-published",
@@ -26,6 +28,17 @@ export class DocumentResolver {
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
   documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<DocumentRow>> {
     return rootConnection(prisma, { from: `"Document" t` }, pageRequest(page, latestPublished));
+  }
+
+  @FieldResolver(() => [Paragraph], { description: "Its paragraphs, from paragraph `from` (at most 100)." })
+  paragraphs(
+    @Root() doc: DocumentRow,
+    @Arg("from", () => Int, { defaultValue: 1 }) from: number,
+    @Arg("first", () => Int, { defaultValue: 100 }) first: number,
+  ): Paragraph[] {
+    if (first < 0 || first > 100) throw new BadInputError(`first must be between 0 and 100, got ${first}`, "first");
+    if (from < 1) throw new BadInputError(`from must be 1 or more, got ${from}`, "from");
+    return paragraphsOf(doc.text).slice(from - 1, from - 1 + first);
   }
 
   @FieldResolver(() => GraphQLLocalDate, { description: "Publication day; relative dates in the text resolve against it." })

@@ -11,13 +11,13 @@ import type { ListLoaders } from "../db/batch.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
+import { documentOrder } from "../document/document.loaders.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
-import { evidenceOrder } from "./event.loaders.ts";
 import { Event, EventConnection } from "./event.type.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
@@ -51,7 +51,7 @@ export class EventResolver {
 
   @FieldResolver(() => EvidenceConnection, { description: "The passages that report this event, in document order." })
   evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
-    return nestedConnection(loaders.event.evidence, event.id, pageRequest(page, evidenceOrder));
+    return nestedConnection(loaders.event.evidence, event.id, pageRequest(page, documentOrder));
   }
 }
 

@@ -1,15 +1,14 @@
 /**
- * The ingest pipeline for one annotated document: read, parse, validate, resolve, write.
- * Every step's problems come back as a result with the file and path, never as a half-done write.
+ * The ingest pipeline for one annotated document: read, parse and validate (all problems at once,
+ * with file, line and field path), resolve anchors and dates, then write in one transaction.
+ * Each file gets a result, never an exception mid-way; a failed file writes nothing.
  */
-import { readFile } from "node:fs/promises";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { validateAnnotation, type Problem } from "./format.ts";
-import { knownSlugs, writePlan } from "./persist.ts";
-import { planIngest } from "./plan.ts";
+import { formatPath, readAnnotation, type Annotation, type Problem } from "./format.ts";
+import { loadKnown, writePlan } from "./persist.ts";
+import { planIngest, type Known } from "./plan.ts";
 import { parseSourceText } from "./source-text.ts";
 
 export type IngestResult =
@@ -19,32 +18,46 @@ export type IngestResult =
 /** The text file beside an annotation: same name, `.txt`. */
 export const textFileOf = (annotationFile: string) => annotationFile.replace(/\.ya?ml$/, ".txt");
 
+/** Every slug the annotation names, for looking up what the graph already has. */
+function referencedSlugs(a: Annotation): Record<keyof Known, string[]> {
+  const events = a.events ?? [];
+  return {
+    themes: [...(a.themes ?? []).map((t) => t.slug), ...events.flatMap((e) => e.themes ?? []), ...(a.quotes ?? []).flatMap((q) => q.themes ?? [])],
+    people: [...events.flatMap((e) => e.people ?? []), ...(a.quotes ?? []).map((q) => q.speaker)],
+    organizations: [...events.flatMap((e) => e.organizations ?? []), ...(a.people ?? []).flatMap((p) => (p.affiliations ?? []).map((x) => x.organization))],
+    events: [...events.map((e) => ("ref" in e ? e.ref : e.slug)), ...(a.quotes ?? []).flatMap((q) => (q.event ? [q.event] : []))],
+  };
+}
+
+/** Ingests an annotation given as text (the API path); `file` names it in problems. */
+export async function ingestSource(prisma: PrismaClient, file: string, yamlText: string, rawText: string): Promise<IngestResult> {
+  const read = readAnnotation(yamlText);
+  if (!read.ok) return { ok: false, file, problems: read.problems };
+  const known = await loadKnown(prisma, referencedSlugs(read.annotation));
+  const { plan, problems } = planIngest(read.annotation, parseSourceText(rawText), known);
+  if (problems.length) {
+    return { ok: false, file, problems: problems.map((p) => ({ path: formatPath(p.path), line: read.locate(p.path), message: p.message })) };
+  }
+  return { ok: true, file, slug: plan.document.slug, documentId: await writePlan(prisma, plan) };
+}
+
 export async function ingestFile(prisma: PrismaClient, file: string): Promise<IngestResult> {
-  const fail = (problems: Problem[]): IngestResult => ({ ok: false, file, problems });
   let yamlText: string, rawText: string;
   try {
     [yamlText, rawText] = await Promise.all([readFile(file, "utf8"), readFile(textFileOf(file), "utf8")]);
   } catch (error) {
-    return fail([{ path: "(file)", message: (error as Error).message }]);
+    return { ok: false, file, problems: [{ path: "(file)", message: (error as Error).message }] };
   }
-  const parsed = parseDocument(yamlText, { prettyErrors: true });
-  if (parsed.errors.length) {
-    return fail(parsed.errors.map((e) => ({ path: `line ${e.linePos?.[0].line ?? "?"}`, message: e.message.split("\n")[0]! })));
-  }
-  const validated = validateAnnotation(parsed.toJS());
-  if (!validated.ok) return fail(validated.problems);
-  const { plan, problems } = planIngest(validated.annotation, parseSourceText(rawText), await knownSlugs(prisma));
-  if (problems.length) return fail(problems);
-  const documentId = await writePlan(prisma, plan);
-  return { ok: true, file, slug: plan.document.slug, documentId };
+  return ingestSource(prisma, file, yamlText, rawText);
 }
 
-/** Annotation files in a folder, in name order. */
-export async function annotationFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+/** The annotation files a path names: itself, or the .yaml/.yml files in a folder, in name order. */
+export async function annotationFiles(target: string): Promise<string[]> {
+  if (!(await stat(target)).isDirectory()) return [target];
+  return (await readdir(target)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(target, f));
 }
 
-/** Formats a failed result as lines `file: path: message`. */
+/** A failed result as lines `file:line: path: message`. */
 export function describeFailure(result: Extract<IngestResult, { ok: false }>): string {
-  return result.problems.map((p) => `${result.file}: ${p.path}: ${p.message}`).join("\n");
+  return result.problems.map((p) => `${result.file}${p.line ? `:${p.line}` : ""}: ${p.path}: ${p.message}`).join("\n");
 }

@@ -1,119 +1,186 @@
 /**
- * Writes a plan in one transaction: everything or nothing. Entities are upserted by slug, so the
- * same file twice leaves the graph as it was; this document's evidence and quotes are replaced.
+ * Writes a plan in one transaction, changing only what differs, so that the same file twice
+ * leaves every row (ids and timestamps included) as it was, and a failure leaves nothing.
+ * - Themes, people, organizations: upserted by slug; aliases, roles and keywords accumulate
+ *   across documents (a second spelling adds an alias).
+ * - Events: a definition sets the fields; a reference only adds evidence, links and a finer date.
+ *   Links are replaced while this document is the event's only source, else only added.
+ * - Evidence, quotes and mentions of this document are made to match the file exactly; an event
+ *   left with no evidence at all is removed.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import type { KnownSlugs, Plan } from "./plan.ts";
+import type { Known, Plan } from "./plan.ts";
 
 type Tx = Prisma.TransactionClient;
-type IdsBySlug = Map<string, string>;
+type Ids = Map<string, string>;
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+const changed = (row: Record<string, unknown>, data: Record<string, unknown>) =>
+  Object.entries(data).some(([k, v]) => !isDeepStrictEqual(row[k], v));
 
-/** Slugs of the entities already in the graph, for checking a file's references. */
-export async function knownSlugs(prisma: PrismaClient): Promise<KnownSlugs> {
-  const slugs = async (rows: Promise<{ slug: string }[]>) => new Set((await rows).map((r) => r.slug));
-  const select = { select: { slug: true } } as const;
+/** What the graph holds of the slugs a plan refers to. */
+export async function loadKnown(prisma: PrismaClient, slugs: Record<keyof Known, string[]>): Promise<Known> {
+  const where = (list: string[]) => ({ where: { slug: { in: list } }, select: { slug: true } });
+  const set = (rows: { slug: string }[]) => new Set(rows.map((r) => r.slug));
+  const events = await prisma.event.findMany({ where: { slug: { in: slugs.events } } });
   return {
-    themes: await slugs(prisma.theme.findMany(select)),
-    people: await slugs(prisma.person.findMany(select)),
-    organizations: await slugs(prisma.organization.findMany(select)),
-    events: await slugs(prisma.event.findMany(select)),
+    themes: set(await prisma.theme.findMany(where(slugs.themes))),
+    people: set(await prisma.person.findMany(where(slugs.people))),
+    organizations: set(await prisma.organization.findMany(where(slugs.organizations))),
+    events: new Map(events.map((e) => [e.slug, { start: e.dateStart, end: e.dateEnd, precision: e.datePrecision }])),
   };
 }
 
-/** Upserts each item by slug and returns slug -> id, including referenced slugs that already exist. */
-async function upsertAll<T extends { slug: string }>(
-  items: T[],
-  referenced: string[],
-  upsert: (item: T) => Promise<{ id: string; slug: string }>,
-  existing: (slugs: string[]) => Promise<{ id: string; slug: string }[]>,
-): Promise<IdsBySlug> {
-  const ids: IdsBySlug = new Map();
-  for (const item of items) {
-    const row = await upsert(item);
-    ids.set(row.slug, row.id);
+interface SlugModel<Row> {
+  findMany(args: { where: { slug: { in: string[] } } }): Promise<Row[]>;
+  create(args: { data: never }): Promise<Row>;
+  update(args: { where: { id: string }; data: never }): Promise<Row>;
+}
+
+/** Creates or updates (only when something differs) one row per item; returns slug -> id. */
+async function syncBySlug<Row extends { id: string; slug: string }>(
+  model: SlugModel<Row>, items: { slug: string; data: Record<string, unknown> }[], merge?: (row: Row, data: Record<string, unknown>) => Record<string, unknown>,
+): Promise<Ids> {
+  const existing = new Map((await model.findMany({ where: { slug: { in: items.map((i) => i.slug) } } })).map((r) => [r.slug, r]));
+  const ids: Ids = new Map();
+  for (const { slug, data } of items) {
+    const row = existing.get(slug);
+    const wanted = row && merge ? merge(row, data) : data;
+    if (!row) ids.set(slug, (await model.create({ data: { slug, ...wanted } as never })).id);
+    else {
+      if (changed(row, wanted)) await model.update({ where: { id: row.id }, data: wanted as never });
+      ids.set(slug, row.id);
+    }
   }
-  const missing = [...new Set(referenced)].filter((s) => !ids.has(s));
-  if (missing.length) for (const row of await existing(missing)) ids.set(row.slug, row.id);
   return ids;
 }
 
-const id = (ids: IdsBySlug, slug: string) => ids.get(slug)!;
-
-async function writeEntities(tx: Tx, plan: Plan) {
-  const themeRefs = [...plan.events.flatMap((e) => e.themes), ...plan.quotes.flatMap((q) => q.themes)];
-  const themes = await upsertAll(
-    plan.themes, themeRefs,
-    ({ slug, name, description }) => tx.theme.upsert({ where: { slug }, create: { slug, name, description }, update: { name, description } }),
-    (slugs) => tx.theme.findMany({ where: { slug: { in: slugs } } }),
-  );
-  const organizations = await upsertAll(
-    plan.organizations, [...plan.events.flatMap((e) => e.organizations), ...plan.people.flatMap((p) => p.affiliations.map((a) => a.organization))],
-    ({ slug, name, aliases }) => tx.organization.upsert({ where: { slug }, create: { slug, name, aliases }, update: { name, aliases } }),
-    (slugs) => tx.organization.findMany({ where: { slug: { in: slugs } } }),
-  );
-  const people = await upsertAll(
-    plan.people, [...plan.events.flatMap((e) => e.people), ...plan.quotes.map((q) => q.speaker)],
-    ({ slug, name, aliases, roles }) => tx.person.upsert({ where: { slug }, create: { slug, name, aliases, roles }, update: { name, aliases, roles } }),
-    (slugs) => tx.person.findMany({ where: { slug: { in: slugs } } }),
-  );
-  for (const person of plan.people) {
-    for (const { organization, role = null } of person.affiliations) {
-      const key = { personId: id(people, person.slug), organizationId: id(organizations, organization) };
-      await tx.affiliation.upsert({ where: { personId_organizationId: key }, create: { ...key, role }, update: { role } });
-    }
-  }
-  return { themes, organizations, people };
+/** slug -> id for every slug the plan refers to, defined here or already in the graph. */
+async function idsOf(model: { findMany(args: object): Promise<{ id: string; slug: string }[]> }, slugs: string[], known: Ids): Promise<Ids> {
+  const missing = [...new Set(slugs)].filter((s) => !known.has(s));
+  const found = missing.length ? await model.findMany({ where: { slug: { in: missing } }, select: { id: true, slug: true } }) : [];
+  return new Map([...known, ...found.map((r) => [r.slug, r.id] as const)]);
 }
 
-async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Awaited<ReturnType<typeof writeEntities>>) {
-  const events = await upsertAll(
-    plan.events, plan.quotes.flatMap((q) => (q.event ? [q.event] : [])),
-    ({ slug, title, summary, dateStart, dateEnd, datePrecision, place }) => {
-      const data = { title, summary, dateStart, dateEnd, datePrecision, place };
-      return tx.event.upsert({ where: { slug }, create: { slug, ...data }, update: data });
-    },
-    (slugs) => tx.event.findMany({ where: { slug: { in: slugs } } }),
-  );
-  const eventIds = plan.events.map((e) => id(events, e.slug));
-  await tx.eventTheme.deleteMany({ where: { eventId: { in: eventIds } } });
-  await tx.eventPerson.deleteMany({ where: { eventId: { in: eventIds } } });
-  await tx.eventOrganization.deleteMany({ where: { eventId: { in: eventIds } } });
-  const links = plan.events.map((e) => ({ e, eventId: id(events, e.slug) }));
-  await tx.eventTheme.createMany({ data: links.flatMap(({ e, eventId }) => e.themes.map((s) => ({ eventId, themeId: id(refs.themes, s) }))) });
-  await tx.eventPerson.createMany({ data: links.flatMap(({ e, eventId }) => e.people.map((s) => ({ eventId, personId: id(refs.people, s) }))) });
-  await tx.eventOrganization.createMany({
-    data: links.flatMap(({ e, eventId }) => e.organizations.map((s) => ({ eventId, organizationId: id(refs.organizations, s) }))),
-  });
-  await tx.eventEvidence.deleteMany({ where: { documentId } });
-  await tx.eventEvidence.createMany({
-    data: links.flatMap(({ e, eventId }) => e.evidence.map((span) => ({ eventId, documentId, ...span }))),
-  });
+/** Makes the rows matching `scope` equal `wanted` (by `key`), deleting and creating the difference. */
+async function syncRows<Row>(
+  current: Row[], wanted: Row[], key: (row: Row) => string,
+  remove: (rows: Row[]) => Promise<unknown>, add: (rows: Row[]) => Promise<unknown>,
+): Promise<void> {
+  const have = new Map(current.map((r) => [key(r), r]));
+  const want = new Map(wanted.map((r) => [key(r), r]));
+  const extra = [...have].filter(([k]) => !want.has(k)).map(([, r]) => r);
+  const missing = [...want].filter(([k]) => !have.has(k)).map(([, r]) => r);
+  if (extra.length) await remove(extra);
+  if (missing.length) await add(missing);
+}
+
+async function writeEntities(tx: Tx, plan: Plan) {
+  const mergeLists = (keys: string[]) => (row: Record<string, unknown>, data: Record<string, unknown>) =>
+    ({ ...data, ...Object.fromEntries(keys.map((k) => [k, union(row[k] as string[], data[k] as string[])])) });
+  const themes = await syncBySlug(tx.theme as never, plan.themes.map(({ slug, ...data }) => ({ slug, data })), mergeLists(["aliases", "keywords"]));
+  const organizations = await syncBySlug(tx.organization as never, plan.organizations.map(({ slug, name, aliases }) => ({ slug, data: { name, aliases } })), mergeLists(["aliases"]));
+  const people = await syncBySlug(tx.person as never, plan.people.map(({ slug, name, aliases, roles }) => ({ slug, data: { name, aliases, roles } })), mergeLists(["aliases", "roles"]));
+  const refs = {
+    themes: await idsOf(tx.theme, [...plan.events.flatMap((e) => e.themes), ...plan.quotes.flatMap((q) => q.themes)], themes),
+    organizations: await idsOf(tx.organization, [...plan.events.flatMap((e) => e.organizations), ...plan.people.flatMap((p) => p.affiliations.map((a) => a.organization))], organizations),
+    people: await idsOf(tx.person, [...plan.events.flatMap((e) => e.people), ...plan.quotes.map((q) => q.speaker)], people),
+  };
+  for (const person of plan.people) {
+    for (const { organization, role } of person.affiliations) {
+      const key = { personId: refs.people.get(person.slug)!, organizationId: refs.organizations.get(organization)! };
+      const row = await tx.affiliation.findUnique({ where: { personId_organizationId: key } });
+      if (!row) await tx.affiliation.create({ data: { ...key, role } });
+      else if (row.role !== role && role !== null) await tx.affiliation.update({ where: { personId_organizationId: key }, data: { role } });
+    }
+  }
+  return refs;
+}
+
+type Refs = Awaited<ReturnType<typeof writeEntities>>;
+const LINKS = [
+  { field: "themes", table: "eventTheme", column: "themeId", refs: "themes" },
+  { field: "people", table: "eventPerson", column: "personId", refs: "people" },
+  { field: "organizations", table: "eventOrganization", column: "organizationId", refs: "organizations" },
+] as const;
+
+interface LinkModel {
+  findMany(args: object): Promise<Record<string, string>[]>;
+  deleteMany(args: object): Promise<unknown>;
+  createMany(args: object): Promise<unknown>;
+}
+
+async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Refs): Promise<Ids> {
+  const defined = await syncBySlug(tx.event as never, plan.events.flatMap((e) =>
+    e.definition ? [{ slug: e.slug, data: { ...e.definition, dateStart: e.date!.start, dateEnd: e.date!.end, datePrecision: e.date!.precision } }] : []));
+  const events = await idsOf(tx.event, plan.events.map((e) => e.slug), defined);
+  for (const e of plan.events) {
+    if (!e.date) continue;
+    const date = { dateStart: e.date.start, dateEnd: e.date.end, datePrecision: e.date.precision };
+    const eventId = events.get(e.slug)!;
+    if (!e.definition) await tx.event.update({ where: { id: eventId }, data: date });
+    // Quotes are dated by their event, whichever document they come from.
+    await tx.quote.updateMany({ where: { eventId, OR: [{ dateStart: { not: date.dateStart } }, { datePrecision: { not: date.datePrecision } }] }, data: date });
+  }
+  // Events that other documents report too keep the links those documents gave them.
+  const eventIds = [...new Set(plan.events.map((e) => events.get(e.slug)!))];
+  const shared = new Set((await tx.eventEvidence.findMany({ where: { eventId: { in: eventIds }, documentId: { not: documentId } }, select: { eventId: true } })).map((r) => r.eventId));
+  for (const link of LINKS) {
+    const model = tx[link.table] as unknown as LinkModel;
+    const current = await model.findMany({ where: { eventId: { in: eventIds } } });
+    const wanted = plan.events.flatMap((e) => e[link.field].map((slug) => ({ eventId: events.get(e.slug)!, [link.column]: refs[link.refs].get(slug)! })));
+    const key = (r: Record<string, string>) => `${r.eventId}|${r[link.column]}`;
+    const wantedKeys = new Set(wanted.map(key));
+    // Links of shared events that this file does not give are another document's: leave them out of the diff.
+    const ours = current.filter((r) => !shared.has(r.eventId!) || wantedKeys.has(key(r)));
+    await syncRows(ours, wanted, key,
+      (rows) => Promise.all(rows.map((r) => model.deleteMany({ where: { eventId: r.eventId, [link.column]: r[link.column] } }))),
+      (rows) => model.createMany({ data: rows, skipDuplicates: true }));
+  }
   return events;
 }
 
-async function writeQuotes(tx: Tx, plan: Plan, documentId: string, refs: { themes: IdsBySlug; people: IdsBySlug; events: IdsBySlug }) {
+async function writeEvidence(tx: Tx, plan: Plan, documentId: string, events: Ids): Promise<void> {
+  const before = await tx.eventEvidence.findMany({ where: { documentId } });
+  const wanted = plan.events.flatMap((e) => e.evidence.map((span) => ({ eventId: events.get(e.slug)!, documentId, ...span })));
+  const key = (r: { eventId: string; start: number; end: number; paragraph: number }) => `${r.eventId}|${r.start}|${r.end}|${r.paragraph}`;
+  await syncRows(before, wanted as typeof before, key,
+    (rows) => tx.eventEvidence.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } }),
+    (rows) => tx.eventEvidence.createMany({ data: rows }));
+  // An event this document alone reported, and no longer reports, is gone.
+  const dropped = [...new Set(before.map((r) => r.eventId))].filter((id) => !wanted.some((w) => w.eventId === id));
+  if (dropped.length) await tx.event.deleteMany({ where: { id: { in: dropped }, evidence: { none: {} } } });
+}
+
+async function writeQuotes(tx: Tx, plan: Plan, documentId: string, refs: Refs, events: Ids): Promise<void> {
   await tx.quote.deleteMany({ where: { documentId, slug: { notIn: plan.quotes.map((q) => q.slug) } } });
   // A quote is dated by its event, else by the day the document was published.
-  const eventDates = new Map(
-    (await tx.event.findMany({ where: { id: { in: [...refs.events.values()] } }, select: { id: true, dateStart: true, dateEnd: true, datePrecision: true } }))
-      .map(({ id, ...date }) => [id, date]),
-  );
+  const dates = new Map((await tx.event.findMany({ where: { id: { in: [...events.values()] } } })).map((e) => [e.id, e]));
   const published = { dateStart: plan.document.publishedOn, dateEnd: plan.document.publishedOn, datePrecision: "DAY" as const };
-  for (const q of plan.quotes) {
-    const eventId = q.event ? id(refs.events, q.event) : null;
-    const data = {
-      text: q.text,
-      kind: q.kind,
-      ...((eventId && eventDates.get(eventId)) || published),
-      speakerId: id(refs.people, q.speaker),
-      eventId,
-      documentId,
-      ...q.span,
-    };
-    const row = await tx.quote.upsert({ where: { slug: q.slug }, create: { slug: q.slug, ...data }, update: data });
-    await tx.quoteTheme.deleteMany({ where: { quoteId: row.id } });
-    await tx.quoteTheme.createMany({ data: q.themes.map((s) => ({ quoteId: row.id, themeId: id(refs.themes, s) })) });
-  }
+  const quotes = await syncBySlug(tx.quote as never, plan.quotes.map((q) => {
+    const event = q.event ? dates.get(events.get(q.event)!) : undefined;
+    const date = event ? { dateStart: event.dateStart, dateEnd: event.dateEnd, datePrecision: event.datePrecision } : published;
+    return { slug: q.slug, data: { text: q.text, kind: q.kind, speakerId: refs.people.get(q.speaker)!, eventId: event?.id ?? null, documentId, ...q.span, ...date } };
+  }));
+  const ids = [...quotes.values()];
+  const current = await tx.quoteTheme.findMany({ where: { quoteId: { in: ids } } });
+  const wanted = plan.quotes.flatMap((q) => q.themes.map((t) => ({ quoteId: quotes.get(q.slug)!, themeId: refs.themes.get(t)! })));
+  await syncRows(current, wanted, (r) => `${r.quoteId}|${r.themeId}`,
+    (rows) => Promise.all(rows.map((r) => tx.quoteTheme.delete({ where: { quoteId_themeId: r } }))),
+    (rows) => tx.quoteTheme.createMany({ data: rows }));
+}
+
+async function writeMentions(tx: Tx, plan: Plan, documentId: string, refs: Refs): Promise<void> {
+  const current = await tx.mention.findMany({ where: { documentId } });
+  const wanted = [
+    ...plan.people.flatMap((p) => p.mentions.map((span) => ({ documentId, personId: refs.people.get(p.slug)!, organizationId: null, ...span }))),
+    ...plan.organizations.flatMap((o) => o.mentions.map((span) => ({ documentId, personId: null, organizationId: refs.organizations.get(o.slug)!, ...span }))),
+  ];
+  const key = (r: { personId: string | null; organizationId: string | null; start: number; end: number; paragraph: number }) =>
+    `${r.personId}|${r.organizationId}|${r.start}|${r.end}|${r.paragraph}`;
+  await syncRows(current, wanted as typeof current, key,
+    (rows) => tx.mention.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } }),
+    (rows) => tx.mention.createMany({ data: rows }));
 }
 
 /** Writes the whole plan atomically; returns the document's id. */
@@ -121,12 +188,14 @@ export async function writePlan(prisma: PrismaClient, plan: Plan): Promise<strin
   return prisma.$transaction(
     async (tx) => {
       const { slug, ...doc } = plan.document;
-      const document = await tx.document.upsert({ where: { slug }, create: { slug, ...doc }, update: doc });
+      const documentId = (await syncBySlug(tx.document as never, [{ slug, data: doc }])).get(slug)!;
       const refs = await writeEntities(tx, plan);
-      const events = await writeEvents(tx, plan, document.id, refs);
-      await writeQuotes(tx, plan, document.id, { ...refs, events });
-      return document.id;
+      const events = await writeEvents(tx, plan, documentId, refs);
+      await writeEvidence(tx, plan, documentId, events);
+      await writeQuotes(tx, plan, documentId, refs, events);
+      await writeMentions(tx, plan, documentId, refs);
+      return documentId;
     },
-    { timeout: 60_000, maxWait: 60_000 },
+    { timeout: 120_000, maxWait: 60_000 },
   );
 }

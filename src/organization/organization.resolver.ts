@@ -8,6 +8,8 @@ import { NamedListArgs, nameFilter } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
+import { documentOrder } from "../document/document.loaders.ts";
+import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 
@@ -28,6 +30,11 @@ export class OrganizationResolver {
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })
   people(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
     return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, pageRequest(page, byName));
+  }
+
+  @FieldResolver(() => EvidenceConnection, { description: "Where documents name this organization (by name or alias), in document order." })
+  mentions(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.document.mentionsOfOrganization, org.id, pageRequest(page, documentOrder));
   }
 
   @FieldResolver(() => RelatedOrganizationConnection, { description: "Organizations in the same events, most shared first." })

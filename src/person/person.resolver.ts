@@ -7,6 +7,8 @@ import { Event } from "../event/event.type.ts";
 import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
+import { documentOrder } from "../document/document.loaders.ts";
+import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, nameFilter } from "./person.input.ts";
 import { peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
@@ -21,6 +23,11 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: "People in name order." })
   people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<PersonRow>> {
     return rootConnection(prisma, { from: `"Person" t` }, pageRequest(args, byName, nameFilter(args.filter)));
+  }
+
+  @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })
+  mentions(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.document.mentionsOfPerson, person.id, pageRequest(page, documentOrder));
   }
 
   @FieldResolver(() => CoSpeakerConnection, { description: "People quoted at the same events, most shared first." })

@@ -18,8 +18,8 @@ export interface RunningService {
 }
 
 /** Starts `node dist/src/<script>` with `env` added; it is killed after `timeoutMs`. */
-export function startService(script: string, env: Record<string, string>, timeoutMs = 30_000): RunningService {
-  const child = spawn(process.execPath, [path.join(projectRoot, "dist", "src", script)], {
+export function startService(script: string, env: Record<string, string>, timeoutMs = 30_000, args: string[] = []): RunningService {
+  const child = spawn(process.execPath, [path.join(projectRoot, "dist", "src", script), ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -46,6 +46,6 @@ export function startService(script: string, env: Record<string, string>, timeou
 }
 
 /** Runs `node dist/src/<script>` to completion. */
-export function runService(script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
-  return startService(script, env, timeoutMs).exited;
+export function runService(script: string, env: Record<string, string>, timeoutMs = 30_000, args: string[] = []): Promise<Exit> {
+  return startService(script, env, timeoutMs, args).exited;
 }
