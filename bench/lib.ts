@@ -1,0 +1,57 @@
+/**
+ * Helpers the benchmark scripts share: command-line options, the seeded PRNG (no Math.random, so a
+ * scale always gives the same data), the bench database's address and pool, and which themes to ask for.
+ */
+import pg from "pg";
+
+/** Where `bench:seed` writes and `bench` reads unless `--database-url` says otherwise. */
+export const DEFAULT_BENCH_URL = "postgresql://postgres@127.0.0.1:5432/themegraph_bench";
+
+/** `--name value` from argv, or the fallback. */
+export function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : undefined;
+  if (i >= 0 && (value === undefined || value.startsWith("--"))) throw new Error(`--${name} needs a value`);
+  return value ?? fallback;
+}
+
+/** A positive number option; a bad value stops the script with a message naming it. */
+export function numberOption(name: string, fallback: number): number {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+export const hasFlag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+/** mulberry32: a tiny, fast, seeded PRNG giving floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A pg pool in UTC, as the service uses (dates are UTC throughout). */
+export function benchPool(url: string, max = 1): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC" });
+}
+
+export interface ThemePick {
+  slug: string;
+  events: number;
+}
+
+/** The popular theme (most events) and a typical one (the median event count), read from the data. */
+export async function benchThemes(pool: pg.Pool): Promise<{ popular: ThemePick; typical: ThemePick }> {
+  const { rows } = await pool.query<ThemePick>(
+    `SELECT t.slug, count(et."eventId")::int AS events FROM "Theme" t LEFT JOIN "EventTheme" et ON et."themeId" = t.id
+     GROUP BY t.id ORDER BY events DESC, t.slug`,
+  );
+  if (rows.length === 0) throw new Error("the bench database holds no theme: run `npm run bench:seed -- --scale 1` first");
+  return { popular: rows[0]!, typical: rows[Math.floor(rows.length / 2)]! };
+}
