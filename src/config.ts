@@ -3,6 +3,7 @@
  * A bad value is a ConfigError whose message names the variable and what is wrong with it.
  */
 import path from "node:path";
+import { parseDigests } from "./auth/api-tokens.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -23,10 +24,47 @@ export interface Config {
   seed: boolean;
   /** Log every SQL statement Prisma sends (to stderr). */
   logSql: boolean;
+  /** Execute operations compiled by graphql-jit (faster) rather than by graphql-js. */
+  jit: boolean;
   /** Serve the GraphQL IDE (GraphiQL) at / and to browsers at /graphql. */
   ide: boolean;
   /** Accept automatic persisted queries (operations sent as a SHA-256 hash once registered). */
   persistedQueries: boolean;
+  /** NODE_ENV=production: the defaults of `introspection` and `detailedErrors` turn off. */
+  production: boolean;
+  /** Answer introspection queries (INTROSPECTION; default true, false in production). */
+  introspection: boolean;
+  /**
+   * Show internal errors' messages and stacks to clients (DETAILED_ERRORS; default true, false in
+   * production). Either way they are logged with the request id, which the client gets.
+   */
+  detailedErrors: boolean;
+  /** SHA-256 digests of the API tokens allowed to write (API_TOKEN_SHA256); none: every write is refused. */
+  apiTokenDigests: Buffer[];
+  /** Query limits, enforced before anything executes (graphql/limits.ts). */
+  limits: QueryLimits;
+}
+
+/**
+ * Query limits (environment variable, default):
+ * - QUERY_MAX_DEPTH (10): nesting of fields, fragments flattened;
+ * - QUERY_MAX_ALIASES (30): aliased fields in the operation (`__typename` aliases are free);
+ * - QUERY_MAX_ROOT_FIELDS (20): top-level fields of the operation;
+ * - QUERY_MAX_DIRECTIVES (20): directive uses in the operation;
+ * - QUERY_MAX_TOKENS (2000): lexical tokens of the document (bounds parsing and validation work);
+ * - QUERY_MAX_CHARACTERS (50000): length of the document text, comments included;
+ * - QUERY_MAX_COST (50000): most rows the operation may ask for: a list field costs its page size
+ *   (first/last, default 20, at most 100) times the cost of what it selects per item.
+ * Page sizes themselves are capped at 100 by the list arguments (graphql/connection.ts).
+ */
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  directives: number;
+  tokens: number;
+  characters: number;
+  cost: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -64,8 +102,28 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function apiTokenDigests(env: Env): Buffer[] {
+  const digests = parseDigests(env.API_TOKEN_SHA256 ?? "");
+  // The value is not echoed: it may hold a token pasted by mistake instead of its digest.
+  if (!digests) throw new ConfigError("API_TOKEN_SHA256 must be comma-separated SHA-256 digests, 64 hex digits each (`npm run token` makes a token and its digest)");
+  return digests;
+}
+
+function limits(env: Env): QueryLimits {
+  return {
+    depth: integer(env, "QUERY_MAX_DEPTH", 10, 1, 1000),
+    aliases: integer(env, "QUERY_MAX_ALIASES", 30, 0, 100_000),
+    rootFields: integer(env, "QUERY_MAX_ROOT_FIELDS", 20, 1, 100_000),
+    directives: integer(env, "QUERY_MAX_DIRECTIVES", 20, 0, 100_000),
+    tokens: integer(env, "QUERY_MAX_TOKENS", 2000, 10, 1_000_000),
+    characters: integer(env, "QUERY_MAX_CHARACTERS", 50_000, 10, 10_000_000),
+    cost: integer(env, "QUERY_MAX_COST", 50_000, 1, 1_000_000_000),
+  };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === "production";
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST || undefined,
@@ -74,7 +132,13 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
+    jit: flag(env, "GRAPHQL_JIT", true),
     ide: flag(env, "IDE", true),
     persistedQueries: flag(env, "PERSISTED_QUERIES", true),
+    production,
+    introspection: flag(env, "INTROSPECTION", !production),
+    detailedErrors: flag(env, "DETAILED_ERRORS", !production),
+    apiTokenDigests: apiTokenDigests(env),
+    limits: limits(env),
   };
 }

@@ -3,7 +3,9 @@
  * (its loaders cache rows for that request only). Tests and scripts build one without HTTP.
  */
 import { randomUUID } from "node:crypto";
+import { authenticate, type Viewer } from "./auth/api-tokens.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { RawQueries } from "./db/raw.ts";
 import type { StatementCount } from "./db/statement-counter.ts";
 import { createDocumentLoaders } from "./document/document.loaders.ts";
 import { createEventLoaders } from "./event/event.loaders.ts";
@@ -12,14 +14,14 @@ import { createPersonLoaders } from "./person/person.loaders.ts";
 import { createQuoteLoaders } from "./quote/quote.loaders.ts";
 import { createThemeLoaders } from "./theme/theme.loaders.ts";
 
-function createLoaders(prisma: PrismaClient) {
+function createLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    document: createDocumentLoaders(prisma),
-    event: createEventLoaders(prisma),
-    organization: createOrganizationLoaders(prisma),
-    person: createPersonLoaders(prisma),
-    quote: createQuoteLoaders(prisma),
-    theme: createThemeLoaders(prisma),
+    document: createDocumentLoaders(prisma, raw),
+    event: createEventLoaders(prisma, raw),
+    organization: createOrganizationLoaders(prisma, raw),
+    person: createPersonLoaders(prisma, raw),
+    quote: createQuoteLoaders(prisma, raw),
+    theme: createThemeLoaders(prisma, raw),
   };
 }
 
@@ -27,18 +29,35 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   prisma: PrismaClient;
+  /** Raw reads on the driver, for list statements (db/raw.ts); Prisma's $queryRaw when not given. */
+  raw: RawQueries;
   loaders: Loaders;
   /** Echoed to the client in `x-request-id` and in logs. */
   requestId: string;
   /** SQL statements this request has sent so far. */
   sql: StatementCount;
+  /** Who may write: mutations need an authenticated viewer (graphql/auth.ts). Reads are public. */
+  viewer: Viewer;
 }
 
-export function buildContext(prisma: PrismaClient, options: { requestId?: string; sql?: StatementCount } = {}): Context {
+export interface ContextOptions {
+  requestId?: string;
+  sql?: StatementCount;
+  raw?: RawQueries;
+  /** The request's `Authorization` header, if any. */
+  authorization?: string;
+  /** SHA-256 digests of the API tokens that may write (config.apiTokenDigests); none: no one may. */
+  apiTokenDigests?: readonly Buffer[];
+}
+
+export function buildContext(prisma: PrismaClient, options: ContextOptions = {}): Context {
+  const raw = options.raw ?? prisma;
   return {
     prisma,
-    loaders: createLoaders(prisma),
+    raw,
+    loaders: createLoaders(prisma, raw),
     requestId: options.requestId ?? randomUUID(),
     sql: options.sql ?? { statements: 0 },
+    viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),
   };
 }

@@ -3,7 +3,7 @@
  * schema.graphql emitter (scripts/emit-schema.ts) both call `buildAppSchema`.
  */
 import "reflect-metadata";
-import type { GraphQLSchema } from "graphql";
+import { isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import {
@@ -56,6 +56,18 @@ const resolvers: NonEmptyArray<Function> = [
   SearchResolver,
 ];
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+/**
+ * Abstract types (Node, SearchResult) resolve by the `__typename` our resolvers put on the rows
+ * they return, synchronously: type-graphql's own resolveType is async, which graphql-jit
+ * (graphql/jit.ts) does not accept.
+ */
+function resolveByTypename(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type)) type.resolveType = (value: { __typename?: string }) => value.__typename;
+  }
+  return schema;
+}
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  return resolveByTypename(await buildSchema({ resolvers, validate: false }));
 }

@@ -4,7 +4,8 @@
  * arguments in one request are different batches, each one statement.
  */
 import DataLoader from "dataloader";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "./raw.ts";
 import { countRows, fetchPages, shapeOf, type ListSql, type Page, type PageRequest } from "./list.ts";
 
 /** Loads rows by id; missing ids give null. */
@@ -29,14 +30,14 @@ export interface ListLoaders<T> {
   count(where: Prisma.Sql | undefined, whereKey: string | undefined): DataLoader<string, number>;
 }
 
-export function listLoaders<T>(prisma: PrismaClient, list: ListSql): ListLoaders<T> {
+export function listLoaders<T>(raw: RawQueries, list: ListSql): ListLoaders<T> {
   const pages = new Map<string, DataLoader<string, Page<T>>>();
   const counts = new Map<string, DataLoader<string, number>>();
   return {
     page: (req) =>
       memo(pages, shapeOf(req), () =>
-        new DataLoader((keys) => fetchPages<T>(prisma, list, keys, req)),
+        new DataLoader((keys) => fetchPages<T>(raw, list, keys, req)),
       ),
-    count: (where, whereKey) => memo(counts, whereKey ?? "", () => new DataLoader((keys) => countRows(prisma, list, keys, where))),
+    count: (where, whereKey) => memo(counts, whereKey ?? "", () => new DataLoader((keys) => countRows(raw, list, keys, where))),
   };
 }

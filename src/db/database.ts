@@ -11,6 +11,7 @@ import type { SqlConnection } from "./connection.ts";
 import { migrate, readMigrations } from "./migrate.ts";
 import { openPGlite, pgliteBasePath, pgliteConnection } from "./pglite.ts";
 import { createPool, describeUrl, withPgConnection } from "./postgres.ts";
+import { pgliteRaw, pgRaw, type RawQueries } from "./raw.ts";
 import { countingAdapter } from "./statement-counter.ts";
 
 export interface DatabaseOptions {
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
 
 export interface Database {
   prisma: PrismaClient;
+  /** Raw reads on the driver itself, for the hot list statements (db/raw.ts). */
+  raw: RawQueries;
   kind: "pglite" | "postgresql";
   /** Human description of where the data lives (no password). */
   location: string;
@@ -34,6 +37,7 @@ export interface Database {
 
 interface Driver {
   kind: Database["kind"];
+  raw(log?: (sql: string) => void): RawQueries;
   location: string;
   adapter: SqlDriverAdapterFactory;
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
@@ -48,6 +52,7 @@ async function openDriver(options: DatabaseOptions): Promise<Driver> {
       kind: "postgresql",
       location: describeUrl(url),
       adapter: new PrismaPg(pool),
+      raw: (log) => pgRaw(pool, log),
       withConnection: (fn) => withPgConnection(pool, url, fn),
       close: () => pool.end(),
     };
@@ -58,6 +63,7 @@ async function openDriver(options: DatabaseOptions): Promise<Driver> {
     kind: "pglite",
     location: options.dataDir,
     adapter: new PrismaPGlite(embedded.pglite),
+    raw: (log) => pgliteRaw(embedded.pglite, log),
     withConnection: (fn) => fn(conn),
     close: () => embedded.close(),
   };
@@ -71,10 +77,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const appliedMigrations = await driver.withConnection((conn) =>
       migrate(conn, files, { lock: driver.kind === "postgresql" }),
     );
-    const onQuery = options.logSql ? (q: { sql: string }) => console.error(`[sql] ${q.sql}`) : undefined;
-    const prisma = new PrismaClient({ adapter: countingAdapter(driver.adapter, onQuery) });
+    const log = options.logSql ? (sql: string) => console.error(`[sql] ${sql}`) : undefined;
+    const prisma = new PrismaClient({ adapter: countingAdapter(driver.adapter, log && ((q) => log(q.sql))) });
     return {
       prisma,
+      raw: driver.raw(log),
       kind: driver.kind,
       location: driver.location,
       appliedMigrations,

@@ -7,7 +7,8 @@
  * it is a LATERAL join over the keys, so a page of parents never turns into N queries.
  * Cursors hold the row's sort key, so pages stay stable while rows are added.
  */
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "./raw.ts";
 
 /** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
 export interface SortColumn {
@@ -66,9 +67,16 @@ export interface Page<T> {
 
 const raw = Prisma.raw;
 
-/** Identifies a request's shape (everything but the parent keys), for loader caches. */
+const shapes = new WeakMap<PageRequest, string>();
+
+/** Identifies a request's shape (everything but the parent keys), for loader caches; computed once per request object. */
 export function shapeOf(req: PageRequest): string {
-  return JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
+  let shape = shapes.get(req);
+  if (shape === undefined) {
+    shape = JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
+    shapes.set(req, shape);
+  }
+  return shape;
 }
 
 /** Cursors: base64url of JSON [ordering name, ...sort key values]. */
@@ -134,7 +142,7 @@ export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 }
 
 /** One page of a list without a parent (a root list). */
-export async function fetchPage<T>(prisma: PrismaClient, list: ListSql, req: PageRequest): Promise<Page<T>> {
+export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
   const inner = Prisma.sql`SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
     ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
@@ -147,7 +155,7 @@ type Keyed<T> = T & { parentKey: string };
  * One page per parent, in one statement. A single key is bound as a scalar so that PostgreSQL
  * plans for that key (a popular parent and a rare one want different plans).
  */
-export async function fetchPages<T>(prisma: PrismaClient, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
+export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
   const select = raw(list.select ?? "t.*");
   const parent = raw(list.parentKey!);
   const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
@@ -164,7 +172,7 @@ export async function fetchPages<T>(prisma: PrismaClient, list: ListSql, keys: r
 
 /** How many rows the list has under each parent (or in all, without parents), with the filter. */
 export async function countRows(
-  prisma: PrismaClient, list: ListSql, keys: readonly string[] | null, where?: Prisma.Sql, cte?: Prisma.Sql,
+  prisma: RawQueries, list: ListSql, keys: readonly string[] | null, where?: Prisma.Sql, cte?: Prisma.Sql,
 ): Promise<number[]> {
   if (!keys) {
     const [row] = await prisma.$queryRaw<{ n: number }[]>(

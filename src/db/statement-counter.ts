@@ -22,11 +22,16 @@ export function withStatementCount<T>(count: StatementCount, fn: () => T): T {
 
 type QueryListener = (query: SqlQuery) => void;
 
+/** Counts one statement for the current request and in total. */
+export function recordStatement(): void {
+  totalStatements.statements++;
+  const count = currentCount.getStore();
+  if (count) count.statements++;
+}
+
 function counted<T extends object>(target: T, onQuery: QueryListener | undefined): T {
   const record = (query: SqlQuery) => {
-    totalStatements.statements++;
-    const count = currentCount.getStore();
-    if (count) count.statements++;
+    recordStatement();
     onQuery?.(query);
   };
   return new Proxy(target, {

@@ -1,4 +1,5 @@
 import type { Mention, PrismaClient } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import type { Ordering } from "../db/list.ts";
 
@@ -13,10 +14,10 @@ export const documentOrder: Ordering = {
   direction: "ASC",
 };
 
-export function createDocumentLoaders(prisma: PrismaClient) {
+export function createDocumentLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
     byId: byIdLoader((ids) => prisma.document.findMany({ where: { id: { in: ids } } })),
-    mentionsOfPerson: listLoaders<Mention>(prisma, { from: `"Mention" t`, parentKey: `t."personId"` }),
-    mentionsOfOrganization: listLoaders<Mention>(prisma, { from: `"Mention" t`, parentKey: `t."organizationId"` }),
+    mentionsOfPerson: listLoaders<Mention>(raw, { from: `"Mention" t`, parentKey: `t."personId"` }),
+    mentionsOfOrganization: listLoaders<Mention>(raw, { from: `"Mention" t`, parentKey: `t."organizationId"` }),
   };
 }

@@ -26,8 +26,8 @@ export class DocumentResolver {
   }
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
-  documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<DocumentRow>> {
-    return rootConnection(prisma, { from: `"Document" t` }, pageRequest(page, latestPublished));
+  documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<DocumentRow>> {
+    return rootConnection(raw, { from: `"Document" t` }, pageRequest(page, latestPublished));
   }
 
   @FieldResolver(() => [Paragraph], { description: "Its paragraphs, from paragraph `from` (at most 100)." })

@@ -1,4 +1,5 @@
 import type { Event, EventEvidence, PrismaClient } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 
 const eventsVia = (link: string, parentKey: string) => ({
@@ -6,12 +7,12 @@ const eventsVia = (link: string, parentKey: string) => ({
   parentKey: `l."${parentKey}"`,
 });
 
-export function createEventLoaders(prisma: PrismaClient) {
+export function createEventLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
     byId: byIdLoader((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
-    byTheme: listLoaders<Event>(prisma, eventsVia("EventTheme", "themeId")),
-    byPerson: listLoaders<Event>(prisma, eventsVia("EventPerson", "personId")),
-    byOrganization: listLoaders<Event>(prisma, eventsVia("EventOrganization", "organizationId")),
-    evidence: listLoaders<EventEvidence>(prisma, { from: `"EventEvidence" t`, parentKey: `t."eventId"` }),
+    byTheme: listLoaders<Event>(raw, eventsVia("EventTheme", "themeId")),
+    byPerson: listLoaders<Event>(raw, eventsVia("EventPerson", "personId")),
+    byOrganization: listLoaders<Event>(raw, eventsVia("EventOrganization", "organizationId")),
+    evidence: listLoaders<EventEvidence>(raw, { from: `"EventEvidence" t`, parentKey: `t."eventId"` }),
   };
 }

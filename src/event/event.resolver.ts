@@ -40,8 +40,8 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
-  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { prisma, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return rootConnection(prisma, { from: `"Event" t` }, eventRequest(args), prefetch(info, loaders));
+  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { raw, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return rootConnection(raw, { from: `"Event" t` }, eventRequest(args), prefetch(info, loaders));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })

@@ -4,7 +4,8 @@
  * `totalCount` costs a statement only when a query asks for it.
  */
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import type { ListLoaders } from "../db/batch.ts";
 import { countRows, decodeCursor, fetchPage, type ChildQuery, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
 import { BadInputError } from "./errors.ts";
@@ -88,17 +89,20 @@ export interface ConnectionValue<T> {
   readonly totalCount: Promise<number>;
 }
 
-/** Shapes a page as a connection; `count` runs only if the query selects totalCount. */
+/**
+ * Shapes a page as a connection. Only what the query selects is computed: cursors for `edges`
+ * and `pageInfo`, the count statement for `totalCount`.
+ */
 export function toConnection<T>(page: Page<T>, count: () => Promise<number>): ConnectionValue<T> {
-  const edges = page.rows.map((node) => ({ cursor: page.cursorOf(node), node }));
+  const { rows } = page;
+  const cursor = (row: T | undefined) => (row === undefined ? null : page.cursorOf(row));
   return {
-    edges,
-    nodes: page.rows,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    get edges() {
+      return rows.map((node) => ({ cursor: page.cursorOf(node), node }));
+    },
+    nodes: rows,
+    get pageInfo() {
+      return { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: cursor(rows[0]), endCursor: cursor(rows.at(-1)) };
     },
     get totalCount() {
       return count();
@@ -116,18 +120,18 @@ export interface Prefetch {
 export async function nestedConnection<T extends object>(
   loaders: ListLoaders<T>, parentId: string, req: PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await loaders.page({ ...req, children: prefetch?.children }).load(parentId);
+  const page = await loaders.page(prefetch ? { ...req, children: prefetch.children } : req).load(parentId);
   prefetch?.prime(page.rows);
   return toConnection(page, () => loaders.count(req.where, req.whereKey).load(parentId));
 }
 
 /** A page of a root list. */
 export async function rootConnection<T extends object>(
-  prisma: PrismaClient, list: ListSql, req: PageRequest, prefetch?: Prefetch,
+  raw: RawQueries, list: ListSql, req: PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await fetchPage<T>(prisma, list, { ...req, children: prefetch?.children });
+  const page = await fetchPage<T>(raw, list, prefetch ? { ...req, children: prefetch.children } : req);
   prefetch?.prime(page.rows);
-  return toConnection(page, async () => (await countRows(prisma, list, null, req.where, req.cte))[0]!);
+  return toConnection(page, async () => (await countRows(raw, list, null, req.where, req.cte))[0]!);
 }
 
 /** Declares `<Node>Connection` and `<Node>Edge` for a node type; call once per type. */

@@ -1,4 +1,5 @@
 import type { Affiliation, Organization, PrismaClient } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
@@ -18,12 +19,12 @@ const affiliations = (other: "Organization" | "Person", otherKey: string, parent
   select: `a.*, t.name, t.id`,
 });
 
-export function createOrganizationLoaders(prisma: PrismaClient) {
+export function createOrganizationLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
     byId: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
-    byEvent: listLoaders<Organization>(prisma, organizationsOfEvent),
-    related: listLoaders<WithShared<Organization>>(prisma, coOccurring("EventOrganization", "organizationId", "Organization")),
-    affiliationsByPerson: listLoaders<AffiliationRow>(prisma, affiliations("Organization", "organizationId", "personId")),
-    affiliationsByOrganization: listLoaders<AffiliationRow>(prisma, affiliations("Person", "personId", "organizationId")),
+    byEvent: listLoaders<Organization>(raw, organizationsOfEvent),
+    related: listLoaders<WithShared<Organization>>(raw, coOccurring("EventOrganization", "organizationId", "Organization")),
+    affiliationsByPerson: listLoaders<AffiliationRow>(raw, affiliations("Organization", "organizationId", "personId")),
+    affiliationsByOrganization: listLoaders<AffiliationRow>(raw, affiliations("Person", "personId", "organizationId")),
   };
 }

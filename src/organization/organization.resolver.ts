@@ -23,8 +23,8 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
-  organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { prisma }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(prisma, { from: `"Organization" t` }, pageRequest(args, byName, nameFilter(args.filter)));
+  organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<OrganizationRow>> {
+    return rootConnection(raw, { from: `"Organization" t` }, pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })

@@ -1,4 +1,5 @@
 import type { Person, PrismaClient, Quote } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import type { ListSql } from "../db/list.ts";
 
@@ -14,10 +15,10 @@ export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
 
 export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
 
-export function createQuoteLoaders(prisma: PrismaClient) {
+export function createQuoteLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
     byId: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
-    byEvent: listLoaders<QuoteRow>(prisma, quotesOfEvent),
-    bySpeaker: listLoaders<QuoteRow>(prisma, quotesWithSpeaker(`t."speakerId"`)),
+    byEvent: listLoaders<QuoteRow>(raw, quotesOfEvent),
+    bySpeaker: listLoaders<QuoteRow>(raw, quotesWithSpeaker(`t."speakerId"`)),
   };
 }

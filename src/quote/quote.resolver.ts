@@ -23,8 +23,8 @@ export class QuoteResolver {
   }
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
-  quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { prisma }: Context): Quotes {
-    return rootConnection(prisma, quotesWithSpeaker(), pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
+  quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context): Quotes {
+    return rootConnection(raw, quotesWithSpeaker(), pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })

@@ -47,7 +47,7 @@ export class SearchResolver {
     @Arg("query", () => String) query: string,
     @Arg("types", () => [SearchType], { nullable: true, description: "Only these kinds of objects." }) types: SearchType[] | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Ctx() { prisma }: Context,
+    @Ctx() { raw }: Context,
   ): Promise<ConnectionValue<HitRow>> {
     const text = query.trim();
     if (!text) throw new BadInputError("query must not be empty", "query");
@@ -55,7 +55,7 @@ export class SearchResolver {
     const wanted = (types?.length ? [...new Set(types)] : Object.values(SearchType)) as SearchableType[];
     // The query text is bound once, in a CTE that every branch reads.
     const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
-    return rootConnection<HitRow>(prisma, searchList(wanted), pageRequest(page, byRank, { where: Prisma.sql`TRUE`, key: text, cte }));
+    return rootConnection<HitRow>(raw, searchList(wanted), pageRequest(page, byRank, { where: Prisma.sql`TRUE`, key: text, cte }));
   }
 
   @FieldResolver(() => SearchResult)

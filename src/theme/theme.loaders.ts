@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 import { byIdLoader, listLoaders } from "../db/batch.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
@@ -14,8 +15,8 @@ export interface TimelineRow {
 }
 
 /** Events per period per theme; an event less precise than the granularity keeps its year. */
-async function timelines(prisma: PrismaClient, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
-  const rows = await prisma.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
+async function timelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
+  const rows = await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
     SELECT l."themeId",
       CASE WHEN ${granularity} = 'MONTH' AND e."datePrecision" <> 'YEAR' THEN to_char(e."dateStart", 'YYYY-MM')
            ELSE to_char(e."dateStart", 'YYYY') END AS period,
@@ -26,17 +27,17 @@ async function timelines(prisma: PrismaClient, themeIds: readonly string[], gran
   return themeIds.map((id) => rows.filter((r) => r.themeId === id).map(({ period, count }) => ({ period, count })));
 }
 
-export function createThemeLoaders(prisma: PrismaClient) {
+export function createThemeLoaders(prisma: PrismaClient, raw: RawQueries) {
   const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
 
   return {
     byId: byIdLoader((ids) => prisma.theme.findMany({ where: { id: { in: ids } } })),
-    byEvent: listLoaders<Theme>(prisma, themesOfEvent),
-    byQuote: listLoaders<Theme>(prisma, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
-    related: listLoaders<RelatedThemeRow>(prisma, coOccurring("EventTheme", "themeId", "Theme")),
+    byEvent: listLoaders<Theme>(raw, themesOfEvent),
+    byQuote: listLoaders<Theme>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
+    related: listLoaders<RelatedThemeRow>(raw, coOccurring("EventTheme", "themeId", "Theme")),
     timeline(granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> {
       let loader = timelineLoaders.get(granularity);
-      if (!loader) timelineLoaders.set(granularity, (loader = new DataLoader((ids) => timelines(prisma, ids, granularity))));
+      if (!loader) timelineLoaders.set(granularity, (loader = new DataLoader((ids) => timelines(raw, ids, granularity))));
       return loader;
     },
   };

@@ -20,8 +20,8 @@ export class ThemeResolver {
   }
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
-  themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { prisma }: Context): Themes {
-    return rootConnection(prisma, { from: `"Theme" t` }, pageRequest(page, themeByName));
+  themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Themes {
+    return rootConnection(raw, { from: `"Theme" t` }, pageRequest(page, themeByName));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })

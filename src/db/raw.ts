@@ -1,0 +1,42 @@
+/**
+ * Raw reads straight on the driver (pg pool or PGlite), for the hot list statements that build
+ * their own SQL (db/list.ts). Going through Prisma's `$queryRaw` cost more CPU than the statement
+ * itself; this keeps Prisma for everything typed and counts statements the same way.
+ */
+import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { recordStatement } from "./statement-counter.ts";
+
+/** What list queries need: the same call shape as PrismaClient's `$queryRaw`. */
+export interface RawQueries {
+  $queryRaw<T = unknown>(sql: Prisma.Sql): Promise<T>;
+}
+
+/** DATE columns as UTC midnight (node-postgres would use the process's time zone). */
+const DATE_OID = 1082;
+const utcDay = (value: string) => new Date(`${value}T00:00:00.000Z`);
+const pgTypes = {
+  getTypeParser: (oid: number, format?: "text" | "binary") => (oid === DATE_OID ? utcDay : pg.types.getTypeParser(oid, format)),
+};
+
+export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {
+  return {
+    async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
+      recordStatement();
+      log?.(sql.text);
+      return (await pool.query({ text: sql.text, values: sql.values as unknown[], types: pgTypes as never })).rows as T;
+    },
+  };
+}
+
+export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
+  const parsers = { [DATE_OID]: utcDay };
+  return {
+    async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
+      recordStatement();
+      log?.(sql.text);
+      return (await db.query(sql.text, sql.values as unknown[], { parsers })).rows as T;
+    },
+  };
+}
