@@ -15,9 +15,13 @@ export interface RawQueries {
 
 /** DATE columns as UTC midnight (node-postgres would use the process's time zone). */
 const DATE_OID = 1082;
-const utcDay = (value: string) => new Date(`${value}T00:00:00.000Z`);
+const TIMESTAMPTZ_OID = 1184;
+const utcDay = (v: string) => new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))));
+/** "2026-11-25 11:52:05.967+00" -> Date, through the engine's ISO parser (the default regex parser is slower). */
+const timestamptz = (v: string) => new Date(v.replace(" ", "T") + (/[+-]\d{2}$/.test(v) ? ":00" : ""));
 const pgTypes = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => (oid === DATE_OID ? utcDay : pg.types.getTypeParser(oid, format)),
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    oid === DATE_OID ? utcDay : oid === TIMESTAMPTZ_OID ? timestamptz : pg.types.getTypeParser(oid, format),
 };
 
 export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {

@@ -4,11 +4,10 @@ import type { Context } from "../context.ts";
 import type { ListSql, Ordering } from "../db/list.ts";
 import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { BadInputError } from "../graphql/errors.ts";
-import { SEARCHABLE, type SearchableType } from "./search.sql.ts";
 import { SearchHit, SearchHitConnection, SearchResult, SearchType } from "./search.type.ts";
 
 interface HitRow {
-  type: SearchableType;
+  type: SearchType;
   id: string;
   rank: number;
   snippet: string;
@@ -27,15 +26,12 @@ const byRank: Ordering = {
 const MAX_QUERY_LENGTH = 200;
 const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>";
 
-/** All matches of every asked type as one ranked list; snippets are made only for the page's rows. */
-function searchList(types: SearchableType[]): ListSql {
-  const branches = types.map((type) => {
-    const { vector, body } = SEARCHABLE[type];
-    return `SELECT '${type}'::text AS type, t.id, ts_rank(${vector}, q.q)::float8 AS rank, ${body} AS body
-      FROM "${type}" t, q WHERE ${vector} @@ q.q`;
-  });
+/** Matches from the stored vectors (SearchEntry, kept by triggers); snippets only for the page's rows. */
+function searchList(types: SearchType[]): ListSql {
+  const wanted = types.map((t) => `'${t}'`).join(", ");
   return {
-    from: `(${branches.join(" UNION ALL ")}) t, q`,
+    from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank, e.body
+      FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
     select: `t.type, t.id, t.rank, ts_headline('english', t.body, q.q, '${HEADLINE}') AS snippet`,
   };
 }
@@ -52,7 +48,8 @@ export class SearchResolver {
     const text = query.trim();
     if (!text) throw new BadInputError("query must not be empty", "query");
     if (text.length > MAX_QUERY_LENGTH) throw new BadInputError(`query must be at most ${MAX_QUERY_LENGTH} characters`, "query");
-    const wanted = (types?.length ? [...new Set(types)] : Object.values(SearchType)) as SearchableType[];
+    // Enum values only: safe to inline into the statement.
+    const wanted = types?.length ? [...new Set(types)] : Object.values(SearchType);
     // The query text is bound once, in a CTE that every branch reads.
     const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
     return rootConnection<HitRow>(raw, searchList(wanted), pageRequest(page, byRank, { where: Prisma.sql`TRUE`, key: text, cte }));
