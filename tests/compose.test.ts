@@ -80,6 +80,18 @@ test("themegraph service: built from the Dockerfile, waits for postgres, reaches
   assert.ok(published, `themegraph should publish container port 4000, ports are ${JSON.stringify(app.ports)}`);
 });
 
+test("ingest one-shot: optional profile, same image and database, runs the ingest CLI on mounted documents", () => {
+  const ingest = compose.services?.ingest as (Service & { profiles?: string[]; entrypoint?: string[]; command?: string[] }) | undefined;
+  assert.ok(ingest, "docker-compose.yml has no `ingest` service");
+  assert.deepEqual(ingest.profiles, ["ingest"], "ingest runs only when asked for (a profile)");
+  assert.deepEqual(ingest.build, app?.build, "ingest builds the same image as themegraph");
+  assert.equal(env(ingest).DATABASE_URL, env(app).DATABASE_URL, "ingest writes to the service's database");
+  assert.deepEqual(ingest.entrypoint, ["node", "dist/src/ingest/cli.js"]);
+  const mount = (ingest.volumes ?? []).map(String).find((v) => v.split(":")[1] === ingest.command?.[0]);
+  assert.ok(mount, `the folder given to the CLI (${ingest.command?.[0]}) is mounted`);
+  assert.equal((ingest.depends_on as Record<string, { condition?: string }>)?.postgres?.condition, "service_healthy");
+});
+
 test("Dockerfile: multi-stage, production-only, non-root runtime with everything it needs", () => {
   // Instructions one per entry: continuation lines joined, comments and blank lines dropped.
   const instructions = readFileSync(dockerfilePath(), "utf8")
