@@ -15,6 +15,9 @@ COPY tsconfig.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY src ./src
+# The bundled GraphiQL and the example operations it preloads.
+COPY ide ./ide
+COPY examples/queries ./examples/queries
 # = the "prepare" script: prisma generate + tsc -p . + dist/pglite-base.tar.gz
 RUN npm run build
 

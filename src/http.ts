@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "./context.ts";
 import { withStatementCount, type StatementCount } from "./db/statement-counter.ts";
-import { APPLICATION_JSON, assertGetRunsQuery, prefersHtml, responseMediaType, specStatus, type ResponseMediaType } from "./http/graphql-over-http.ts";
+import { assertGetRunsQuery, dropEmptyParams, errorMediaType, prefersHtml, responseMediaType, specStatus, type ResponseMediaType } from "./http/graphql-over-http.ts";
 import { HttpError } from "./http/http-error.ts";
 import { readJsonBody } from "./http/request-body.ts";
 import type { Ide } from "./ide/static.ts";
@@ -46,7 +46,8 @@ async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, t
 async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string) {
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
-  if (req.method === "GET") assertGetRunsQuery(url.search);
+  const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
+  if (req.method === "GET") assertGetRunsQuery(search);
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -56,7 +57,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   const sql: StatementCount = { statements: 0 };
   const response = await withStatementCount(sql, () =>
     options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
       context: async () => options.buildContext(requestId, sql),
     }),
   );
@@ -90,10 +91,7 @@ export function createRequestListener(options: HttpOptions) {
       if (!known) console.error(`[${requestId}] unhandled HTTP error`, error);
       if (res.headersSent) return void res.end();
       // Errors are GraphQL-shaped, in the media type the client asked for when it asked for one we have.
-      let type: ResponseMediaType = APPLICATION_JSON;
-      try {
-        type = responseMediaType(req.headers.accept);
-      } catch {}
+      const type = errorMediaType(req.headers.accept);
       if (known) sendError(res, error.status, error.message, type, error.headers);
       else sendError(res, 500, `internal error (request id ${requestId})`, type);
     }

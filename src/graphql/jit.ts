@@ -5,7 +5,8 @@
  * parsing, validation, plugins and error formatting stay Apollo's.
  */
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { getVariableValues } from "graphql/execution/values.js";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
 /** Compiled operations kept, least recently used evicted first. */
@@ -24,7 +25,13 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     }
     compiled.set(key, query);
-    return query.query(undefined, request.context, request.request.variables ?? {});
+    // graphql-jit's own coercion drops defaults of non-null variables and uncodes its errors:
+    // coerce the way graphql-js does, and hand it complete values.
+    const variables = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
+    if (variables.errors) {
+      return { errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e, extensions: { code: "BAD_USER_INPUT" } })) };
+    }
+    return query.query(undefined, request.context, variables.coerced);
   };
   return {
     load: async () => ({ executor }),

@@ -52,7 +52,7 @@ function parseAccept(header: string): MediaRange[] {
     .filter((range): range is MediaRange => range !== null);
 }
 
-/** 3 for type/subtype with parameters, 2 for type/subtype, 1 for type/*, 0 for *\/*. */
+/** How specific a range is: 3 with parameters, 2 for a full type, 1 for type/* ranges, 0 for the any-type range. */
 function specificity(range: MediaRange): number {
   const [type, subtype] = range.essence.split("/");
   if (type === "*") return 0;

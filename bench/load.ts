@@ -1,0 +1,87 @@
+/**
+ * `npm run load [-- --duration 60 --connections 50 --database-url URL]`: a bounded load test on
+ * loopback. Starts the service (fresh PGlite folder unless --database-url), sends a mix of reads with
+ * autocannon while a trickle of authenticated writes (createTheme) runs beside them, then checks:
+ * 0 non-2xx, 0 GraphQL errors, 0 lost writes (every acknowledged write is readable afterwards).
+ * Exits 1 when any check fails.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { numberOption, option } from "./lib.ts";
+import { startChild } from "./proc.ts";
+
+const duration = numberOption("duration", 60);
+const connections = numberOption("connections", 50);
+const databaseUrl = option("database-url", "");
+const WRITE_EVERY_MS = 200;
+
+const READS = [
+  `{ theme(slug: "space") { name events(first: 10) { nodes { title date { iso } quotes(first: 3) { nodes { text speaker { name } } } } } } }`,
+  `{ quotes(first: 20) { nodes { text kind date { iso } speaker { name } } } }`,
+  `{ search(query: "space station", first: 5) { nodes { rank item { __typename } } } }`,
+  `{ events(filter: { from: "2021", to: "2022" }) { totalCount nodes { slug } } }`,
+  `{ theme(slug: "basic-research") { timeline(granularity: MONTH) { period count } relatedThemes { nodes { sharedEvents } } } }`,
+].map((query) => JSON.stringify({ query }));
+
+const token = randomBytes(24).toString("base64url");
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "themegraph-load-"));
+const server = await startChild("themegraph", "dist/src/main.js", [], {
+  PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production",
+  API_TOKEN_SHA256: createHash("sha256").update(token).digest("hex"),
+});
+const url = `${server.origin}/graphql`;
+
+let graphqlErrors = 0;
+const failures: string[] = [];
+const reads = autocannon({
+  url, connections, duration,
+  requests: READS.map((body) => ({
+    method: "POST" as const, body, headers: { "content-type": "application/json" },
+    onResponse: (status: number, responseBody: string) => {
+      if (status === 200 && JSON.parse(responseBody).errors) graphqlErrors++;
+    },
+  })),
+});
+
+/** Writes until the reads end; returns the slugs the service acknowledged. */
+async function writeTrickle(): Promise<{ acknowledged: string[]; attempted: number }> {
+  const acknowledged: string[] = [];
+  const ends = Date.now() + duration * 1000;
+  let attempted = 0;
+  while (Date.now() < ends) {
+    const slug = `load-${attempted++}`;
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `mutation ($input: CreateThemeInput!) { createTheme(input: $input) { slug } }`, variables: { input: { slug, name: `Load ${slug}` } } }),
+    });
+    const body = (await res.json()) as { data?: { createTheme?: { slug: string } }; errors?: unknown[] };
+    if (res.status === 200 && body.data?.createTheme?.slug === slug) acknowledged.push(slug);
+    else failures.push(`write ${slug}: HTTP ${res.status} ${JSON.stringify(body.errors ?? body)}`);
+    await new Promise((r) => setTimeout(r, WRITE_EVERY_MS));
+  }
+  return { acknowledged, attempted };
+}
+
+try {
+  const [result, writes] = await Promise.all([reads, writeTrickle()]);
+  let lost = 0;
+  for (const slug of writes.acknowledged) {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ theme(slug: "${slug}") { slug } }` }) });
+    if (((await res.json()) as { data?: { theme?: unknown } }).data?.theme == null) lost++;
+  }
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  console.log(`reads: ${result.requests.total} in ${duration} s (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${connections} connections`);
+  console.log(`writes: ${writes.acknowledged.length} acknowledged of ${writes.attempted}; lost ${lost}`);
+  console.log(`non-2xx/errors/timeouts: ${non2xx}; GraphQL errors: ${graphqlErrors}`);
+  for (const f of failures.slice(0, 5)) console.log(f);
+  const ok = non2xx === 0 && graphqlErrors === 0 && lost === 0 && failures.length === 0 && writes.acknowledged.length > 0;
+  console.log(ok ? "load test passed" : "load test FAILED");
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await server.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}

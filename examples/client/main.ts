@@ -1,0 +1,29 @@
+/**
+ * A typed example client: prints a theme's latest events and what was said at each.
+ *
+ *   node dist/examples/client/main.js [endpoint] [theme-slug]
+ *
+ * The operation is examples/queries/theme-events-quotes.graphql; its result type comes from
+ * GraphQL Code Generator (`npm run codegen`), and it travels as a persisted query (persisted.ts).
+ */
+import { ThemeEventsQuotesDocument } from "./gql/graphql.ts";
+import { execute } from "./persisted.ts";
+
+const [endpoint = "http://localhost:4000/graphql", slug = "basic-research"] = process.argv.slice(2);
+
+const { data, registered } = await execute(endpoint, ThemeEventsQuotesDocument, { slug });
+if (registered) console.error("(the server did not know this operation's hash yet: sent the full document once)");
+if (!data.theme) {
+  console.error(`no theme with slug "${slug}"`);
+  process.exit(1);
+}
+
+const { name, events } = data.theme;
+console.log(`${name}: ${events.totalCount} event(s)`);
+for (const event of events.nodes) {
+  console.log(`\n${event.date.iso}  ${event.title}`);
+  for (const quote of event.quotes.nodes) {
+    const marks = quote.kind === "DIRECT" ? ["“", "”"] : ["", ""];
+    console.log(`  ${marks[0]}${quote.text}${marks[1]} (${quote.speaker.name}, ${quote.kind.toLowerCase()})`);
+  }
+}
