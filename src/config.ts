@@ -26,6 +26,12 @@ export interface Config {
   logSql: boolean;
   /** Execute operations compiled by graphql-jit (faster) rather than by graphql-js. */
   jit: boolean;
+  /** Largest request body accepted (BODY_LIMIT_BYTES); larger ones get 413 before anything runs. */
+  bodyLimit: number;
+  /** Origins allowed to call from browsers (CORS_ORIGINS, comma-separated, or `*`); none by default. */
+  corsOrigins: string[];
+  /** How long a shutdown waits for requests in flight before closing their connections (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
   /** Serve the GraphQL IDE (GraphiQL) at / and to browsers at /graphql. */
   ide: boolean;
   /** Accept automatic persisted queries (operations sent as a SHA-256 hash once registered). */
@@ -133,6 +139,9 @@ export function loadConfig(env: Env = process.env): Config {
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
     jit: flag(env, "GRAPHQL_JIT", true),
+    bodyLimit: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
+    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ide: flag(env, "IDE", true),
     persistedQueries: flag(env, "PERSISTED_QUERIES", true),
     production,

@@ -13,14 +13,33 @@ import { assertGetRunsQuery, dropEmptyParams, errorMediaType, prefersHtml, respo
 import { HttpError } from "./http/http-error.ts";
 import { readJsonBody } from "./http/request-body.ts";
 import type { Ide } from "./ide/static.ts";
+import type { Readiness } from "./db/readiness.ts";
+import { applyCors } from "./http/cors.ts";
+import type { Logger } from "./log.ts";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
-  buildContext: (requestId: string, sql: StatementCount) => Context;
+  /** Makes the request's context; gets the Authorization header (writes need a token). */
+  buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string }) => Context;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** The GraphQL IDE for browsers; undefined when it is turned off. */
   ide?: Ide;
+  /** For GET /readyz. */
+  readiness(): Promise<Readiness>;
+  /** Origins allowed to call from browsers (CORS); empty: none. */
+  corsOrigins: readonly string[];
+  logger: Logger;
+}
+
+/** What the request log says about a GraphQL request once it is answered. */
+interface Outcome {
+  sql?: StatementCount;
+  operationName?: string | null;
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(value));
 }
 
 function sendError(res: ServerResponse, status: number, message: string, type: ResponseMediaType, headers: Record<string, string> = {}): void {
@@ -43,7 +62,7 @@ async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, t
   res.end();
 }
 
-async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string) {
+async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
@@ -55,25 +74,33 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   }
   headers.set("accept", type); // so that Apollo labels its answer with the type chosen here
   const sql: StatementCount = { statements: 0 };
+  outcome.sql = sql;
+  outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
   const response = await withStatementCount(sql, () =>
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: async () => options.buildContext(requestId, sql),
+      context: async () => options.buildContext(requestId, sql, { authorization: req.headers.authorization }),
     }),
   );
   await sendGraphQL(res, response, type, sql);
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string) {
+async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {
   const { ide } = options;
   const isGet = req.method === "GET" || req.method === "HEAD";
+  if (applyCors(req, res, options.corsOrigins)) return;
   if (url.pathname === "/graphql") {
     if (ide && isGet && prefersHtml(req.headers.accept)) return ide.page(req, res);
-    return graphql(req, res, url, options, requestId);
+    return graphql(req, res, url, options, requestId, outcome);
   }
   if (url.pathname === "/" && ide) return ide.page(req, res);
   if (url.pathname.startsWith("/ide/") && ide) return ide.asset(req, res, url.pathname);
-  if (url.pathname === "/healthz") return void res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end('{"status":"ok"}');
+  // Liveness: the process answers. Readiness: the database answers and is migrated.
+  if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+  if (url.pathname === "/readyz") {
+    const readiness = await options.readiness();
+    return sendJson(res, readiness.ready ? 200 : 503, readiness);
+  }
   throw new HttpError(404, `no route for ${url.pathname}; GraphQL is served at /graphql`);
 }
 
@@ -84,11 +111,22 @@ export function createRequestListener(options: HttpOptions) {
     res.setHeader("x-request-id", requestId);
     res.setHeader("x-sql-statements", "0"); // the GraphQL route replaces it with its count
     const url = new URL(req.url ?? "/", "http://localhost");
+    const started = performance.now();
+    const outcome: Outcome = {};
+    res.once("finish", () => {
+      const line = {
+        requestId, method: req.method, path: url.pathname, status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(outcome.sql && { operationName: outcome.operationName ?? null, sqlStatements: outcome.sql.statements }),
+      };
+      if (url.pathname === "/healthz" || url.pathname === "/readyz") options.logger.debug(line, "probe");
+      else options.logger.info(line, "request");
+    });
     try {
-      await route(req, res, url, options, requestId);
+      await route(req, res, url, options, requestId, outcome);
     } catch (error) {
       const known = error instanceof HttpError;
-      if (!known) console.error(`[${requestId}] unhandled HTTP error`, error);
+      if (!known) options.logger.error({ requestId, err: error }, "unhandled HTTP error");
       if (res.headersSent) return void res.end();
       // Errors are GraphQL-shaped, in the media type the client asked for when it asked for one we have.
       const type = errorMediaType(req.headers.accept);

@@ -35,7 +35,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const BODY_LIMIT = 1024 * 1024;
 
 function listen(server: Server, port: number, host: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -78,7 +77,10 @@ export async function startApp(config: Config): Promise<App> {
     const server = createServer(
       createRequestListener({
         apollo,
-        bodyLimit: BODY_LIMIT,
+        bodyLimit: config.bodyLimit,
+        corsOrigins: config.corsOrigins,
+        readiness: db.readiness,
+        logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
         // `request` (the Authorization header) once src/http.ts passes it; graphql/auth.ts bridges until then.
         buildContext: (requestId, sql, request?: { authorization?: string }) =>
@@ -92,7 +94,12 @@ export async function startApp(config: Config): Promise<App> {
       db,
       seeded,
       stop: async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Stop accepting, let requests in flight finish (bounded), then close the database.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+        await closed;
+        clearTimeout(deadline);
         await apollo.stop();
         await db.close();
       },

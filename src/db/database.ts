@@ -12,6 +12,7 @@ import { migrate, readMigrations } from "./migrate.ts";
 import { openPGlite, pgliteBasePath, pgliteConnection } from "./pglite.ts";
 import { createPool, describeUrl, withPgConnection } from "./postgres.ts";
 import { pgliteRaw, pgRaw, type RawQueries } from "./raw.ts";
+import { checkReadiness, type Readiness } from "./readiness.ts";
 import { countingAdapter } from "./statement-counter.ts";
 
 export interface DatabaseOptions {
@@ -32,6 +33,8 @@ export interface Database {
   location: string;
   /** Migrations this start applied (empty when the database was up to date). */
   appliedMigrations: string[];
+  /** Whether the database answers and has every migration of this build (for /readyz). */
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
 
@@ -79,9 +82,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     );
     const log = options.logSql ? (sql: string) => console.error(`[sql] ${sql}`) : undefined;
     const prisma = new PrismaClient({ adapter: countingAdapter(driver.adapter, log && ((q) => log(q.sql))) });
+    const raw = driver.raw(log);
+    // Probes run on their own driver connection path but are not a request's statements.
+    const probe = driver.raw();
     return {
       prisma,
-      raw: driver.raw(log),
+      raw,
+      readiness: () => checkReadiness(probe, files.map((f) => f.name)),
       kind: driver.kind,
       location: driver.location,
       appliedMigrations,

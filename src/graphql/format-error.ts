@@ -11,12 +11,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "../context.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import type { Logger } from "../log.ts";
 import { QueryLimitError, QUERY_LIMIT_CODES } from "./errors.ts";
 
 const INTERNAL = "INTERNAL_SERVER_ERROR";
-/** graphql-js's message when the parser's maxTokens option stops it (graphql/limits.ts). */
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+/** graphql-js's message (16.x writes "more that") when the parser's maxTokens option stops it (graphql/limits.ts). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens\. Parsing aborted\.$/;
 
 const codeOf = (error: unknown) => (error instanceof GraphQLError ? error.extensions?.code : undefined);
 const isInternal = (error: unknown) => (codeOf(error) ?? INTERNAL) === INTERNAL;
@@ -28,12 +29,17 @@ function rootCause(error: unknown): unknown {
   return cause;
 }
 
-/** Query limit refusals keep their own code (Apollo relabels validation errors GRAPHQL_VALIDATION_FAILED). */
-function limitCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+/**
+ * Query limit refusals with their own code: Apollo relabels validation errors
+ * GRAPHQL_VALIDATION_FAILED and the token limit is a parse error; null for any other error.
+ */
+function limitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   const cause = rootCause(error);
-  if (cause instanceof QueryLimitError) return cause.code;
-  if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && TOO_MANY_TOKENS.test(formatted.message)) return QUERY_LIMIT_CODES.tokens;
-  return undefined;
+  if (cause instanceof QueryLimitError) return { ...formatted, extensions: { ...formatted.extensions, code: cause.code } };
+  const tokens = formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" ? TOO_MANY_TOKENS.exec(formatted.message) : null;
+  if (!tokens) return null;
+  const message = `Document has more than ${tokens[1]} tokens, the limit (QUERY_MAX_TOKENS). Parsing stopped.`;
+  return { ...formatted, message, extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES.tokens, max: Number(tokens[1]) } };
 }
 
 export interface ErrorHandling {
@@ -60,11 +66,15 @@ export function createErrorHandling({ detailed, logger }: { detailed: boolean; l
   };
 
   function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const limit = limitCode(formatted, error);
-    if (limit) return { ...formatted, message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { ...formatted.extensions, code: limit } };
+    const limit = limitRefusal(formatted, error);
+    if (limit) return limit;
     if ((formatted.extensions?.code ?? INTERNAL) !== INTERNAL) return formatted;
     const requestId = typeof error === "object" && error ? requestIds.get(error) : undefined;
     const cause = rootCause(error);
+    // The database being away is not a bug: a retryable code, and pg's pool reconnects by itself.
+    if (isDatabaseUnavailable(cause)) {
+      return { message: "The database is unavailable; try again shortly.", locations: formatted.locations, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE", requestId } };
+    }
     const details = detailed && cause instanceof Error ? { message: cause.message, stacktrace: cause.stack?.split("\n") } : undefined;
     return {
       message: details?.message ?? "Internal server error",

@@ -9,6 +9,16 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import { getVariableValues } from "graphql/execution/values.js";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
+/**
+ * graphql-jit reports field errors without `extensions`, which Apollo cannot format (it falls
+ * back to a bare "Internal server error", skipping formatError): rebuild them as graphql-js makes them.
+ */
+function asGraphQLError(error: { message: string; locations?: unknown; path?: ReadonlyArray<string | number>; originalError?: Error; extensions?: Record<string, unknown> }): GraphQLError {
+  if (error instanceof GraphQLError && error.extensions) return error;
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
+  return Object.assign(rebuilt, { locations: error.locations });
+}
+
 /** Compiled operations kept, least recently used evicted first. */
 const MAX_COMPILED = 500;
 
@@ -31,7 +41,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     if (variables.errors) {
       return { errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e, extensions: { code: "BAD_USER_INPUT" } })) };
     }
-    return query.query(undefined, request.context, variables.coerced);
+    const result = await query.query(undefined, request.context, variables.coerced);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
   return {
     load: async () => ({ executor }),

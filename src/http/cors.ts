@@ -1,0 +1,25 @@
+/**
+ * CORS for browsers on other origins (CORS_ORIGINS: a comma-separated list, or `*`). Off by
+ * default: the bundled IDE is same-origin. Apollo's CSRF prevention stays on either way.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+const ALLOWED_HEADERS = "content-type, authorization, apollo-require-preflight, x-apollo-operation-name";
+
+/** Sets CORS headers for an allowed origin; returns true when it answered a preflight itself. */
+export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origins.length === 0) return false;
+  const allowed = origins.includes("*") || origins.includes(origin);
+  if (!allowed) return false;
+  res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
+  res.setHeader("vary", "origin");
+  res.setHeader("access-control-expose-headers", "x-request-id, x-sql-statements");
+  if (req.method !== "OPTIONS") return false;
+  res.writeHead(204, {
+    "access-control-allow-methods": "GET, POST, OPTIONS",
+    "access-control-allow-headers": ALLOWED_HEADERS,
+    "access-control-max-age": "600",
+  }).end();
+  return true;
+}
