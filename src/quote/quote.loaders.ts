@@ -6,11 +6,16 @@ import type { ListSql } from "../db/list.ts";
 /** A quote row that carries its speaker, so listing quotes with speakers is one statement. */
 export type QuoteRow = Quote & { speakerRow?: Person };
 
-/** Quotes joined with their speaker (to-one: folded into the list's statement). */
+/**
+ * Quotes joined with their speaker (to-one: folded into the list's statement). Lists select what
+ * the API reads, not the bookkeeping timestamps: parsing those was a measurable share of a list's CPU.
+ */
 export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
   from: `"Quote" t JOIN "Person" s ON s.id = t."speakerId"`,
   parentKey,
-  select: `t.*, to_jsonb(s) AS "speakerRow"`,
+  select: `t.id, t.slug, t.text, t.kind, t."speakerId", t."eventId", t."documentId", t.paragraph, t.start, t."end",
+    t."dateStart", t."dateEnd", t."datePrecision",
+    json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'aliases', s.aliases, 'roles', s.roles) AS "speakerRow"`,
 });
 
 export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
