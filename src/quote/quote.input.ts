@@ -3,6 +3,7 @@ import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { Prisma } from "../generated/prisma/client.ts";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import type { Ordering } from "../db/list.ts";
+import { documentOrder } from "../document/document.loaders.ts";
 import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
 import { combine, dateRange, linkedTo, type Conditions } from "../graphql/filters.ts";
 
@@ -16,31 +17,7 @@ registerEnumType(QuoteOrder, {
   valuesConfig: {
     LATEST_FIRST: { description: "By when it was said (its event's date, else its document's), latest first." },
     EARLIEST_FIRST: { description: "By when it was said, earliest first." },
-    DOCUMENT_ORDER: { description: "By document, then position in the text." },
-  },
-});
-
-const byDate = (direction: Ordering["direction"]): Ordering => ({
-  name: `quote-date-${direction}`,
-  columns: [
-    { sql: `t."dateStart"`, cast: "date", key: "dateStart" },
-    { sql: `t.id`, cast: "text", key: "id" },
-  ],
-  direction,
-});
-
-export const quoteOrderings: Record<QuoteOrder, Ordering> = {
-  LATEST_FIRST: byDate("DESC"),
-  EARLIEST_FIRST: byDate("ASC"),
-  DOCUMENT_ORDER: {
-    name: "quote-document",
-    columns: [
-      { sql: `t."documentId"`, cast: "text", key: "documentId" },
-      { sql: `t.start`, cast: "int", key: "start" },
-      { sql: `t.id`, cast: "text", key: "id" },
-    ],
-    direction: "ASC",
-  },
+    DOCUMENT_ORDER: documentOrder,
 };
 
 @InputType({ description: "Narrows a quote list; all given conditions must hold." })
