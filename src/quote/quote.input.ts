@@ -17,7 +17,24 @@ registerEnumType(QuoteOrder, {
   valuesConfig: {
     LATEST_FIRST: { description: "By when it was said (its event's date, else its document's), latest first." },
     EARLIEST_FIRST: { description: "By when it was said, earliest first." },
-    DOCUMENT_ORDER: documentOrder,
+    DOCUMENT_ORDER: { description: "By document, then position in the text." },
+  },
+});
+
+const byDate = (direction: Ordering["direction"]): Ordering => ({
+  name: `quote-date-${direction}`,
+  columns: [
+    { sql: `t."dateStart"`, cast: "date", key: "dateStart" },
+    { sql: `t.id`, cast: "text", key: "id" },
+  ],
+  direction,
+});
+
+export const quoteOrderings: Record<QuoteOrder, Ordering> = {
+  LATEST_FIRST: byDate("DESC"),
+  EARLIEST_FIRST: byDate("ASC"),
+  DOCUMENT_ORDER: documentOrder,
+
 };
 
 @InputType({ description: "Narrows a quote list; all given conditions must hold." })
