@@ -34,7 +34,6 @@ export const quoteOrderings: Record<QuoteOrder, Ordering> = {
   LATEST_FIRST: byDate("DESC"),
   EARLIEST_FIRST: byDate("ASC"),
   DOCUMENT_ORDER: documentOrder,
-
 };
 
 @InputType({ description: "Narrows a quote list; all given conditions must hold." })
