@@ -60,7 +60,9 @@ export interface Config {
  * - QUERY_MAX_TOKENS (2000): lexical tokens of the document (bounds parsing and validation work);
  * - QUERY_MAX_CHARACTERS (50000): length of the document text, comments included;
  * - QUERY_MAX_COST (50000): most rows the operation may ask for: a list field costs its page size
- *   (first/last, default 20, at most 100) times the cost of what it selects per item.
+ *   (first/last, default 20, at most 100) times the cost of what it selects per item;
+ * - QUERY_MAX_FIELDS (2000): field selections once fragments are expanded (fragments spreading
+ *   fragments multiply a short document; executors plan every one).
  * Page sizes themselves are capped at 100 by the list arguments (graphql/connection.ts).
  */
 export interface QueryLimits {
@@ -71,6 +73,7 @@ export interface QueryLimits {
   tokens: number;
   characters: number;
   cost: number;
+  fields: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -124,6 +127,7 @@ function limits(env: Env): QueryLimits {
     tokens: integer(env, "QUERY_MAX_TOKENS", 2000, 10, 1_000_000),
     characters: integer(env, "QUERY_MAX_CHARACTERS", 50_000, 10, 10_000_000),
     cost: integer(env, "QUERY_MAX_COST", 50_000, 1, 1_000_000_000),
+    fields: integer(env, "QUERY_MAX_FIELDS", 2000, 1, 1_000_000),
   };
 }
 

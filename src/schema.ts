@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import {
   EventResolver,
@@ -13,6 +14,7 @@ import {
   QuoteEventResolver,
   ThemeEventsResolver,
 } from "./event/event.resolver.ts";
+import { authChecker } from "./graphql/auth.ts";
 import { NodeIdResolver } from "./graphql/node.ts";
 import { NodeResolver } from "./graphql/node.resolver.ts";
 import {
@@ -22,9 +24,13 @@ import {
   PersonOrganizationsResolver,
   RelatedOrganizationResolver,
 } from "./organization/organization.resolver.ts";
+import { OrganizationMutationResolver } from "./organization/organization.mutation.ts";
+import { PersonMutationResolver } from "./person/person.mutation.ts";
 import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
 import { EventQuotesResolver, PersonQuotesResolver, QuoteResolver } from "./quote/quote.resolver.ts";
+import { ExtractDraftResolver } from "./extract/extract-draft.mutation.ts";
+import { ThemeMutationResolver } from "./theme/theme.mutation.ts";
 import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver } from "./theme/theme.resolver.ts";
 
 const resolvers: NonEmptyArray<Function> = [
@@ -54,6 +60,12 @@ const resolvers: NonEmptyArray<Function> = [
   DocumentResolver,
   EvidenceResolver,
   SearchResolver,
+  // Writes: each mutation is @Authorized (an API token, graphql/auth.ts).
+  ThemeMutationResolver,
+  PersonMutationResolver,
+  OrganizationMutationResolver,
+  DocumentMutationResolver,
+  ExtractDraftResolver,
 ];
 
 /**
@@ -69,5 +81,5 @@ function resolveByTypename(schema: GraphQLSchema): GraphQLSchema {
 }
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return resolveByTypename(await buildSchema({ resolvers, validate: false }));
+  return resolveByTypename(await buildSchema({ resolvers, validate: false, authChecker }));
 }

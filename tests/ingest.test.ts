@@ -66,6 +66,10 @@ describe("dates as the text writes them", () => {
     assert.equal(resolved("last month"), "2023-04-01 MONTH");
     assert.equal(resolved("on Tuesday"), "2023-05-23 DAY", "the latest Tuesday on or before publication");
     assert.equal(resolved("2023-02"), "2023-02-01 MONTH");
+    assert.equal(resolved("in February last year"), "2022-02-01 MONTH");
+    assert.equal(resolved("March next year"), "2024-03-01 MONTH");
+    assert.equal(resolved("last week"), "2023-05-01 MONTH", "the week of May 22-28 lies in May");
+    assert.equal(resolved("two weeks ago"), "2023-05-01 MONTH");
   });
   test("words that are not a date are refused", () => {
     assert.match(resolved("sometime soon"), /is not a date this reader understands/);

@@ -9,6 +9,11 @@
  * MAX_PAGE_SIZE: the list's own resolver refuses larger sizes before it loads anything. Scalars and
  * introspection cost nothing. graphql-armor's cost rule reads literal `first` values only and
  * weights depth instead, hence this rule.
+ *
+ * The same walk counts field selections with fragments expanded (no page sizes): a few fragments
+ * spreading each other twice make a short document name millions of fields, which costs executors
+ * that plan per field (graphql-jit compiles each) time before anything runs. Each fragment is
+ * walked once and its tally reused, so this walk itself stays linear.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
@@ -32,12 +37,18 @@ import { QueryLimitError } from "./errors.ts";
 
 type Variables = Record<string, unknown>;
 
+/** What an operation asks for: `cost` (rows, weighted by page sizes) and `fields` (selections, expanded). */
+export interface Tally {
+  cost: number;
+  fields: number;
+}
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Variables;
-  /** Cost of each fragment, computed once: repeated spreads cannot make the walk exponential. */
-  fragmentCost: Map<string, number>;
+  /** Tally of each fragment, computed once: repeated spreads cannot make the walk exponential. */
+  fragmentTally: Map<string, Tally>;
 }
 
 /** How many items a field returns per parent: its page size for paged lists, else 1. */
@@ -52,48 +63,54 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
   }
 }
 
-function selectionCost(set: SelectionSetNode, type: GraphQLCompositeType, walk: Walk): number {
-  let cost = 0;
+function selectionTally(set: SelectionSetNode, type: GraphQLCompositeType, walk: Walk): Tally {
+  const tally: Tally = { cost: 0, fields: 0 };
+  const add = (more: Tally, times = 1) => {
+    tally.cost += more.cost * times;
+    tally.fields += more.fields;
+  };
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
+      tally.fields++;
       const field = type.getFields()[selection.name.value];
       const itemType = field && getNamedType(field.type);
       if (!field || !selection.selectionSet || !isCompositeType(itemType)) continue;
-      cost += 1 + pageSize(field, selection, walk.variables) * selectionCost(selection.selectionSet, itemType, walk);
+      tally.cost++;
+      add(selectionTally(selection.selectionSet, itemType, walk), pageSize(field, selection, walk.variables));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : type;
-      if (isCompositeType(condition)) cost += selectionCost(selection.selectionSet, condition, walk);
+      if (isCompositeType(condition)) add(selectionTally(selection.selectionSet, condition, walk));
     } else {
-      cost += fragmentCost(selection.name.value, walk);
+      add(fragmentTally(selection.name.value, walk));
     }
   }
-  return cost;
+  return tally;
 }
 
-function fragmentCost(name: string, walk: Walk): number {
-  const known = walk.fragmentCost.get(name);
-  if (known !== undefined) return known;
+function fragmentTally(name: string, walk: Walk): Tally {
+  const known = walk.fragmentTally.get(name);
+  if (known) return known;
   const fragment = walk.fragments[name];
   const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-  // Validation has refused fragment cycles already; the 0 placeholder only guards against them.
-  walk.fragmentCost.set(name, 0);
-  const cost = fragment && isCompositeType(type) ? selectionCost(fragment.selectionSet, type, walk) : 0;
-  walk.fragmentCost.set(name, cost);
-  return cost;
+  // Validation has refused fragment cycles already; the placeholder only guards against them.
+  walk.fragmentTally.set(name, { cost: 0, fields: 0 });
+  const tally = fragment && isCompositeType(type) ? selectionTally(fragment.selectionSet, type, walk) : { cost: 0, fields: 0 };
+  walk.fragmentTally.set(name, tally);
+  return tally;
 }
 
-/** The cost of `operation` with these (raw) variables; null when the variables do not coerce. */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): number | null {
+/** The tally of `operation` with these (raw) variables; null when the variables do not coerce. */
+export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): Tally | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return null;
   const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-  return selectionCost(operation.selectionSet, root, { schema, fragments, variables: coerced.coerced, fragmentCost: new Map() });
+  if (!root) return { cost: 0, fields: 0 };
+  return selectionTally(operation.selectionSet, root, { schema, fragments, variables: coerced.coerced, fragmentTally: new Map() });
 }
 
-/** Refuses operations costing more than `max` (MAX_COST_EXCEEDED) before they execute. */
-export function costLimitPlugin(max: number): ApolloServerPlugin {
+/** Refuses operations over the cost (MAX_COST_EXCEEDED) or expanded-field (MAX_FIELDS_EXCEEDED) limits before they execute. */
+export function costLimitPlugin(max: { cost: number; fields: number }): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -104,9 +121,13 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
           // Variables that do not coerce: execution refuses them before any resolver runs.
-          const cost = operationCost(schema, operation, fragments, request.variables);
-          if (cost !== null && cost > max) {
-            throw new QueryLimitError("cost", `Query cost ${cost} exceeds the limit of ${max}: a list costs its page size (first or last, default ${DEFAULT_PAGE_SIZE}) times the cost of what it selects per item.`, { nodes: operation, max, found: cost });
+          const tally = operationTally(schema, operation, fragments, request.variables);
+          if (tally && tally.fields > max.fields) {
+            throw new QueryLimitError("fields", `The operation selects ${tally.fields} fields once fragments are expanded, over the limit of ${max.fields} (QUERY_MAX_FIELDS).`, { nodes: operation, max: max.fields, found: tally.fields });
+          }
+          if (tally && tally.cost > max.cost) {
+            const message = `Query cost ${tally.cost} exceeds the limit of ${max.cost} (QUERY_MAX_COST): a list costs its page size (first or last, default ${DEFAULT_PAGE_SIZE}) times the cost of what it selects per item.`;
+            throw new QueryLimitError("cost", message, { nodes: operation, max: max.cost, found: tally.cost });
           }
         },
       };

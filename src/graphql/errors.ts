@@ -52,6 +52,7 @@ export const QUERY_LIMIT_CODES = {
   tokens: "MAX_TOKENS_EXCEEDED",
   characters: "MAX_CHARACTERS_EXCEEDED",
   cost: "MAX_COST_EXCEEDED",
+  fields: "MAX_FIELDS_EXCEEDED",
 } as const;
 
 export type QueryLimit = keyof typeof QUERY_LIMIT_CODES;

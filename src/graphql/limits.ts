@@ -6,7 +6,7 @@
  * - depth, aliases, directives: graphql-armor's validation rules (via ApolloArmor), which count
  *   through fragments once each;
  * - root fields and characters: two small validation rules below (not in graphql-armor);
- * - cost: graphql/cost.ts, once the variables are known (armor's cost rule is off).
+ * - cost and expanded fields: graphql/cost.ts, once the variables are known (armor's cost rule is off).
  * With introspection off, armor also strips "Did you mean …" suggestions from error messages.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -80,6 +80,6 @@ export function queryLimits(limits: QueryLimits, options: { introspection: boole
   return {
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [...armor.validationRules, maxRootFieldsRule(limits.rootFields), maxCharactersRule(limits.characters)],
-    plugins: [...(armor.plugins as ApolloServerPlugin[]), costLimitPlugin(limits.cost)],
+    plugins: [...(armor.plugins as ApolloServerPlugin[]), costLimitPlugin({ cost: limits.cost, fields: limits.fields })],
   };
 }

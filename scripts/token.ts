@@ -1,0 +1,11 @@
+/**
+ * `npm run token`: prints a fresh API token and its SHA-256 digest. The operator keeps the token (for
+ * clients' `Authorization: Bearer <token>`) and configures only the digest (API_TOKEN_SHA256, comma-
+ * separated for several tokens), so the service never holds a usable token.
+ */
+import { newToken } from "../src/auth/api-tokens.ts";
+
+const { token, sha256 } = newToken();
+console.log(`token:  ${token}`);
+console.log(`sha256: ${sha256}`);
+console.log(`\nGive the token to the client (Authorization: Bearer <token>); configure the digest:\n  API_TOKEN_SHA256=${sha256}`);

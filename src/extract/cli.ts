@@ -1,0 +1,90 @@
+/**
+ * `npm run extract -- <article.txt> [--published YYYY-MM-DD] [--out draft.yaml] [--force] [--no-graph]`:
+ * writes a draft annotation of the article (stdout, or --out) that `npm run ingest` accepts as it
+ * is. The publication day comes from --published or the text's `date YYYY-MM-DD` line. Entities
+ * already in the configured database (DATABASE_URL or DATA_DIR) are linked by slug; with no
+ * database, an empty one, or --no-graph, the draft proposes everything afresh.
+ */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.ts";
+import { openDatabase } from "../db/database.ts";
+import { fatal } from "../fatal.ts";
+import { projectRoot } from "../paths.ts";
+import { extractDraft } from "./draft.ts";
+import { renderDraft } from "./draft-yaml.ts";
+import { emptyGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { loadGazetteer } from "./gazetteer-db.ts";
+import { slugify } from "./slugs.ts";
+
+const USAGE = "usage: npm run extract -- <article.txt> [--published YYYY-MM-DD] [--out draft.yaml] [--force] [--no-graph]";
+
+/** The graph's entities; none (with a note) when there is no database to read or it is busy. */
+async function graphGazetteer(): Promise<Gazetteer> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(config.dataDir)) {
+    console.error(`no database at ${config.dataDir}: nothing to link to, every entity is proposed afresh`);
+    return emptyGazetteer();
+  }
+  try {
+    const db = await openDatabase({ ...config, projectRoot });
+    try {
+      return await loadGazetteer(db.prisma);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    console.error(`could not read the graph (${(error as Error).message}): every entity is proposed afresh (the extractDraft mutation reads a running service's graph)`);
+    return emptyGazetteer();
+  }
+}
+
+function options() {
+  try {
+    return parseArgs({
+      options: { published: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, "no-graph": { type: "boolean" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+try {
+  const { values, positionals } = options();
+  const [file] = positionals;
+  if (!file || positionals.length > 1) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (values.out && existsSync(values.out) && !values.force) {
+    console.error(`${values.out} exists (a curated annotation?): pass --force to overwrite it`);
+    process.exit(2);
+  }
+  const text = await readFile(file, "utf8").catch((error: Error) => {
+    console.error(error.message);
+    process.exit(2);
+  });
+  const gazetteer = values["no-graph"] ? emptyGazetteer() : await graphGazetteer();
+  const started = performance.now();
+  const result = extractDraft(text, { publishedOn: values.published, gazetteer, slug: slugify(path.basename(file).replace(/\.[^.]+$/, ""), 20) || undefined });
+  if (!result.ok) {
+    console.error(`${file}: ${result.error}`);
+    process.exit(1);
+  }
+  const yaml = renderDraft(result.draft, path.basename(file));
+  const a = result.draft.annotation;
+  const summary = `${a.events?.length ?? 0} events, ${a.quotes?.length ?? 0} quotes, ${a.people?.length ?? 0} people, ${a.organizations?.length ?? 0} organizations in ${Math.round(performance.now() - started)} ms`;
+  if (values.out) {
+    await writeFile(values.out, yaml);
+    console.error(`${values.out}: ${summary}`);
+  } else {
+    process.stdout.write(yaml);
+    console.error(summary);
+  }
+} catch (error) {
+  fatal(error);
+}

@@ -1,0 +1,130 @@
+/**
+ * Every date expression of a text, found by chrono-node and resolved by the ingest pipeline's own
+ * resolver (ingest/dates.ts) against the publication day, so a draft's dates mean what ingest will
+ * store. Expressions that are no point in time ("within 20 years") or that count from a moment other
+ * than publication ("50 years ago" inside reported speech) are set aside, with the reason.
+ */
+import * as chrono from "chrono-node";
+import { resolveDate, type ResolvedDate } from "../ingest/dates.ts";
+import { lastDay } from "../partial-date.ts";
+import { proposal, type Proposal } from "./provenance.ts";
+import type { TextAnalysis } from "./text.ts";
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** The words, e.g. "On April 12", as an event's `date`... */
+  written: string;
+  /** ...unless they alone would resolve wrong: then ISO at the precision ("2022-02"). */
+  value: string;
+  date: ResolvedDate;
+  proposal: Proposal;
+}
+
+export interface SetAside {
+  written: string;
+  start: number;
+  reason: string;
+}
+
+/** chrono's casual English, plus bare years after "in"/"during", which it leaves out ("in 2004"). */
+const parser = chrono.casual.clone();
+parser.parsers.push({
+  pattern: () => /(?<![\p{L}\d])(?:in|during)\s+(1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))/iu,
+  extract: (_context, match) => ({ year: Number(match[1]) }),
+});
+
+const DATE_PARTS = ["year", "month", "day", "weekday"] as const;
+const DURATION = /^(?:within|for|over|throughout)\b|^in the (?:past|next|coming|last)\b/i;
+const RELATIVE = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|earlier|later|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+// "Xi said that 50 years ago": the clause after "said that" is dated from the saying.
+const REPORTED = /\b(?:said|says|wrote|recalled|told|added|noted|stressed|explained)\s+(?:that|how)\b[^.]*$/i;
+const PREPOSITION = /(?:^|\s)(on|in|On|In)\s$/;
+const YEAR = /\b\d{4}\b/;
+const iso = (d: Date, precision: ResolvedDate["precision"]) => d.toISOString().slice(0, { YEAR: 4, MONTH: 7, DAY: 10 }[precision]);
+
+/** chrono's results, with neighbours that are one expression joined ("February" + "this year"). */
+function expressions(body: string, publishedOn: Date): { start: number; end: number; parts: chrono.ParsedResult[] }[] {
+  const found: { start: number; end: number; parts: chrono.ParsedResult[] }[] = [];
+  for (const r of parser.parse(body, { instant: publishedOn, timezone: 0 }, { forwardDate: false })) {
+    // "night", "at 3 pm": a time of day names no date.
+    if (!DATE_PARTS.some((part) => r.start.isCertain(part)) && !/\bweek/i.test(r.text)) continue;
+    const last = found[found.length - 1];
+    if (last && /^[ \t]+$/.test(body.slice(last.end, r.index))) {
+      last.end = r.index + r.text.length;
+      last.parts.push(r);
+    } else found.push({ start: r.index, end: r.index + r.text.length, parts: [r] });
+  }
+  return found;
+}
+
+/**
+ * "February last year": ingest/dates.ts reads the first part only (February of the publication
+ * year); the year part decides. Returns the corrected date, or undefined when nothing is off.
+ */
+function yearFromLaterPart(parts: chrono.ParsedResult[], written: ResolvedDate, publishedOn: Date): ResolvedDate | undefined {
+  const yearPart = parts.slice(1).find((p) => p.start.isCertain("year") && !p.start.isCertain("month"));
+  if (!yearPart || written.precision === "YEAR") return undefined;
+  const year = resolveDate(yearPart.text, publishedOn);
+  if ("error" in year || year.start.getUTCFullYear() === written.start.getUTCFullYear()) return undefined;
+  const start = new Date(written.start);
+  start.setUTCFullYear(year.start.getUTCFullYear());
+  return { start, end: lastDay(start, written.precision), precision: written.precision };
+}
+
+/** "last week" names seven days, not one: the month (or year) that holds them. */
+function weekPrecision(written: string, date: ResolvedDate): ResolvedDate | undefined {
+  if (!/\bweeks?\b/i.test(written) || date.precision !== "DAY") return undefined;
+  const last = new Date(date.start.getTime() + 6 * 86_400_000);
+  const precision = last.getUTCMonth() === date.start.getUTCMonth() ? "MONTH" : "YEAR";
+  const start = new Date(Date.UTC(date.start.getUTCFullYear(), precision === "MONTH" ? date.start.getUTCMonth() : 0, 1));
+  return { start, end: lastDay(start, precision), precision };
+}
+
+function confidenceOf(written: string, date: ResolvedDate, publishedOn: Date): { rule: string; confidence: number; note?: string } {
+  const rule = YEAR.test(written) ? "date.absolute" : RELATIVE.test(written) ? "date.relative" : "date.without-year";
+  const base = { "date.absolute": 0.9, "date.without-year": 0.8, "date.relative": 0.7 }[rule]!;
+  if (date.start > publishedOn && rule !== "date.absolute") return { rule, confidence: base - 0.3, note: "after publication: check the year" };
+  return { rule, confidence: base };
+}
+
+export function findDateMentions(text: TextAnalysis, publishedOn: Date): { mentions: DateMention[]; setAside: SetAside[] } {
+  const { body } = text;
+  const mentions: DateMention[] = [];
+  const setAside: SetAside[] = [];
+  for (const e of expressions(body, publishedOn)) {
+    // Keep the preposition with the words ("On April 12"): that is how the text dates the event.
+    const lead = PREPOSITION.exec(body.slice(Math.max(0, e.start - 4), e.start));
+    const start = lead ? e.start - lead[1]!.length - 1 : e.start;
+    const written = body.slice(start, e.end);
+    const sentence = text.sentenceAt(e.start);
+    const before = sentence ? body.slice(sentence.start, e.start) : "";
+    if (DURATION.test(written)) {
+      setAside.push({ written, start, reason: "date.duration: a length of time, not a point in time" });
+      continue;
+    }
+    if (RELATIVE.test(written) && (REPORTED.test(before) || insideQuotation(body, sentence?.start ?? 0, e.start))) {
+      setAside.push({ written, start, reason: "date.reported-relative: counts from when it was said, not from publication" });
+      continue;
+    }
+    const resolved = resolveDate(written, publishedOn);
+    if ("error" in resolved) {
+      setAside.push({ written, start, reason: `date.unresolved: ${resolved.error}` });
+      continue;
+    }
+    const corrected = yearFromLaterPart(e.parts, resolved, publishedOn) ?? weekPrecision(written, resolved);
+    const date = corrected ?? resolved;
+    const { rule, confidence, note } = confidenceOf(written, date, publishedOn);
+    const value = corrected ? iso(date.start, date.precision) : written;
+    const words = `date=${JSON.stringify(written)} -> ${iso(date.start, date.precision)} (${date.precision})`;
+    mentions.push({ start, end: e.end, written, value, date, proposal: proposal(rule, confidence, note ? `${words}, ${note}` : words) });
+  }
+  return { mentions, setAside };
+}
+
+/** An odd number of quotation marks between the sentence start and `at`: we are inside a quote. */
+function insideQuotation(body: string, from: number, at: number): boolean {
+  const between = body.slice(from, at);
+  const opened = (between.match(/“/g)?.length ?? 0) - (between.match(/”/g)?.length ?? 0);
+  return opened > 0 || (between.match(/"/g)?.length ?? 0) % 2 === 1;
+}

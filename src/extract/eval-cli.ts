@@ -1,0 +1,64 @@
+/**
+ * `npm run extract:eval [-- <annotation.yaml>...]`: drafts each curated document (corpus/ by default)
+ * from its text alone and prints, per measure, how the draft compares with the curated annotation:
+ * first with no gazetteer (what a new article gets), then with the curated entities as the graph
+ * (what linking adds). Exits 1 when the bundled article misses issue 8's targets.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { readAnnotation, type Annotation } from "../ingest/format.ts";
+import { annotationFiles, textFileOf } from "../ingest/ingest.ts";
+import { projectRoot } from "../paths.ts";
+import { evaluateDocument, MEASURES, TARGETS, type Evaluation } from "./evaluate.ts";
+import { emptyGazetteer, gazetteerFromAnnotations } from "./gazetteer.ts";
+
+const LABELS: Record<(typeof MEASURES)[number], string> = {
+  events: "dated events (date + precision)",
+  directQuotes: "direct quotes (verbatim + speaker)",
+  paraphrases: "paraphrases (overlap + speaker)",
+  people: "people (name/alias)",
+  organizations: "organizations (name/alias)",
+};
+const WARM_RUNS = 5;
+const fixed = (n: number) => n.toFixed(2);
+
+const args = process.argv.slice(2);
+const files = args.length ? args : await annotationFiles(path.join(projectRoot, "corpus"));
+const documents = await Promise.all(files.map(async (file) => ({ file, yaml: await readFile(file, "utf8"), text: await readFile(textFileOf(file), "utf8") })));
+const curated = documents.flatMap((d) => {
+  const read = readAnnotation(d.yaml);
+  return read.ok ? [read.annotation] : [];
+}) satisfies Annotation[];
+const gazetteers = { none: emptyGazetteer(), "curated entities": gazetteerFromAnnotations(curated) };
+
+console.log(`Extraction evaluation, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log("| document | gazetteer | measure | proposed | curated | precision | recall |");
+console.log("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+let missed = false;
+const timings: string[] = [];
+for (const d of documents) {
+  const name = path.basename(d.file, path.extname(d.file));
+  for (const [label, gazetteer] of Object.entries(gazetteers)) {
+    const { evaluation, ms: first } = evaluateDocument(d.yaml, d.text, gazetteer);
+    for (const m of MEASURES) {
+      const s = evaluation[m];
+      console.log(`| ${name} | ${label} | ${LABELS[m]} | ${s.proposed} | ${s.curated} | ${fixed(s.precision)} (${s.correct}/${s.proposed}) | ${fixed(s.recall)} (${s.found}/${s.curated}) |`);
+    }
+    if (label === "none") missed ||= misses(name, evaluation);
+    const warm = Array.from({ length: WARM_RUNS }, () => evaluateDocument(d.yaml, d.text, gazetteer).ms).sort((a, b) => a - b);
+    timings.push(`${name} (${d.text.length} characters, gazetteer: ${label}): first ${Math.round(first)} ms, then median ${Math.round(warm[WARM_RUNS >> 1]!)} ms`);
+  }
+}
+console.log(`\nExtraction time (this process; \`npm run bench:extract\` measures a fresh process):\n${timings.map((t) => `- ${t}`).join("\n")}`);
+process.exit(missed ? 1 : 0);
+
+/** Prints and reports a target the bundled article misses. */
+function misses(name: string, evaluation: Evaluation): boolean {
+  if (!name.startsWith("2023-05-29-science-technology-innovation")) return false;
+  const failed = Object.entries(TARGETS).flatMap(([measure, target]) => {
+    const s = evaluation[measure as keyof typeof TARGETS];
+    return s.precision < target.precision || s.recall < target.recall ? [`${measure}: precision ${fixed(s.precision)} (target ${target.precision}), recall ${fixed(s.recall)} (target ${target.recall})`] : [];
+  });
+  for (const f of failed) console.error(`target missed on ${name}: ${f}`);
+  return failed.length > 0;
+}

@@ -1,0 +1,39 @@
+/**
+ * The words around what someone said: speech verbs, the shape of a speaker's name, pronouns.
+ * Shared by direct quotes (quotes.ts) and reported speech (paraphrases.ts).
+ */
+
+/** Who the words say spoke: a name as written, or a pronoun to resolve (speakers.ts). */
+export interface SpeakerRef {
+  phrase: string;
+  /** Offset of the phrase in the body. */
+  start: number;
+  pronoun: boolean;
+}
+
+/** A name as it stands before "said": up to four capitalized words, maybe after "Mr." or "Dr.". */
+export const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}`;
+export const PRONOUN = String.raw`[Hh]e|[Ss]he`;
+/** A speaker: group `pronoun` or group `name`. */
+export const SPEAKER = String.raw`(?:(?<pronoun>${PRONOUN})\b|(?<name>${NAME}))`;
+
+/** Verbs that introduce a direct quote. */
+export const QUOTE_VERBS = String.raw`(?:said|says|added|adds|told|asked|stressed|noted|explained|wrote|writes|remarked|declared|urged|emphasi[sz]ed|insisted|recalled|continued|replied|answered|warned|stated|commented|pointed out|concluded|acknowledged)`;
+
+/**
+ * Verbs that report speech or a stance without quoting it ("stressed that", "urged", "believes
+ * that"). "wrote" and "told" only with "that": "Xi wrote to the scientists" reports a letter.
+ */
+export const REPORTING_VERBS = String.raw`(?:said|says|stressed|emphasi[sz]ed|noted|added|urged|believes|believed|called for|summed up|pointed out|underlined|underscored|warned|insisted|stated|explained|argued|reiterated|hoped|wrote that|told (?:\S+ ){1,3}that|recalled|acknowledged)`;
+
+/** Capitalized words that are not names though they stand where a speaker would. */
+const NOT_NAMES = new Set(["It", "This", "That", "The", "They", "We", "I", "You", "There", "These", "Those", "Which", "Who", "What", "And", "But", "So", "Also", "Then", "As"]);
+
+/** The speaker a match of SPEAKER names, with its offset; undefined for "It said" and the like. */
+export function speakerOf(match: RegExpExecArray, offset: number): SpeakerRef | undefined {
+  const pronoun = match.groups?.pronoun;
+  const name = match.groups?.name;
+  const phrase = pronoun ?? name;
+  if (!phrase || NOT_NAMES.has(phrase.split(/\s+/)[0]!)) return undefined;
+  return { phrase, start: offset + match[0].indexOf(phrase), pronoun: pronoun !== undefined };
+}
