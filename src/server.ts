@@ -14,7 +14,6 @@ import {
 import type { Config } from "./config.ts";
 import { buildContext, type Context } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { authorizationHeaderPlugin } from "./graphql/auth.ts";
 import { createErrorHandling } from "./graphql/format-error.ts";
 import { queryLimits } from "./graphql/limits.ts";
 import { jitGateway } from "./graphql/jit.ts";
@@ -49,8 +48,8 @@ export async function startApp(config: Config): Promise<App> {
     const seeded = config.seed ? await seedIfEmpty(db.prisma, path.join(projectRoot, "corpus")) : 0;
     // Internal errors masked (unless DETAILED_ERRORS) and logged with the request id; query limits
     // refuse hostile documents before they execute (graphql/limits.ts, QUERY_MAX_* variables).
-    const errors = createErrorHandling({ detailed: config.detailedErrors, logger });
-    const limits = queryLimits(config.limits, { introspection: config.introspection });
+    const errors = createErrorHandling({ detailed: config.detailedErrors, suggestions: config.introspection, logger });
+    const limits = queryLimits(config.limits);
     const apollo = new ApolloServer<Context>({
       // Operations run compiled by graphql-jit (graphql/jit.ts) unless GRAPHQL_JIT=false.
       ...(config.jit ? { gateway: jitGateway(schema) } : { schema }),
@@ -66,7 +65,7 @@ export async function startApp(config: Config): Promise<App> {
       // Cache-control hints and inline traces are unused here, and either makes Apollo wrap every
       // field's resolver (measured: ~3% of a deep query's CPU).
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
-        errors.plugin, ...limits.plugins, authorizationHeaderPlugin(config.apiTokenDigests)],
+        errors.plugin, ...limits.plugins],
       // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response.
       stringifyResult: (result) => JSON.stringify(result),
       // APQ: a client sends an operation's SHA-256 hash, and the full text only the first time.
@@ -82,8 +81,7 @@ export async function startApp(config: Config): Promise<App> {
         readiness: db.readiness,
         logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
-        // `request` (the Authorization header) once src/http.ts passes it; graphql/auth.ts bridges until then.
-        buildContext: (requestId, sql, request?: { authorization?: string }) =>
+        buildContext: (requestId, sql, request) =>
           buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request?.authorization, apiTokenDigests: config.apiTokenDigests }),
       }),
     );

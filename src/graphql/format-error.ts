@@ -4,6 +4,8 @@
  * request id, and the client gets "Internal server error" with that request id in
  * `extensions.requestId` (also in the `x-request-id` header), and no stack, SQL or Prisma text.
  * With `detailed` (DETAILED_ERRORS, off in production) the client also gets the message and stack.
+ * Without `suggestions` (introspection off), "Did you mean …?" hints are cut from messages: they
+ * would spell out the schema that introspection hides.
  *
  * Apollo's formatError does not see the request, so a plugin notes each internal error's request id
  * (didEncounterErrors runs just before formatting, on the same error objects) and logs it.
@@ -18,6 +20,9 @@ import { QueryLimitError, QUERY_LIMIT_CODES } from "./errors.ts";
 const INTERNAL = "INTERNAL_SERVER_ERROR";
 /** graphql-js's message (16.x writes "more that") when the parser's maxTokens option stops it (graphql/limits.ts). */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens\. Parsing aborted\.$/;
+
+/** graphql-js's hint at the end of validation messages: ` Did you mean "themes"?` */
+const SUGGESTION = /\s*Did you mean .*\?$/;
 
 const codeOf = (error: unknown) => (error instanceof GraphQLError ? error.extensions?.code : undefined);
 const isInternal = (error: unknown) => (codeOf(error) ?? INTERNAL) === INTERNAL;
@@ -47,7 +52,7 @@ export interface ErrorHandling {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
-export function createErrorHandling({ detailed, logger }: { detailed: boolean; logger: Logger }): ErrorHandling {
+export function createErrorHandling({ detailed, suggestions, logger }: { detailed: boolean; suggestions: boolean; logger: Logger }): ErrorHandling {
   const requestIds = new WeakMap<object, string>();
 
   const plugin: ApolloServerPlugin<Context> = {
@@ -68,7 +73,9 @@ export function createErrorHandling({ detailed, logger }: { detailed: boolean; l
   function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const limit = limitRefusal(formatted, error);
     if (limit) return limit;
-    if ((formatted.extensions?.code ?? INTERNAL) !== INTERNAL) return formatted;
+    if ((formatted.extensions?.code ?? INTERNAL) !== INTERNAL) {
+      return suggestions || !SUGGESTION.test(formatted.message) ? formatted : { ...formatted, message: formatted.message.replace(SUGGESTION, "") };
+    }
     const requestId = typeof error === "object" && error ? requestIds.get(error) : undefined;
     const cause = rootCause(error);
     // The database being away is not a bug: a retryable code, and pg's pool reconnects by itself.

@@ -7,7 +7,8 @@
  *   through fragments once each;
  * - root fields and characters: two small validation rules below (not in graphql-armor);
  * - cost and expanded fields: graphql/cost.ts, once the variables are known (armor's cost rule is off).
- * With introspection off, armor also strips "Did you mean …" suggestions from error messages.
+ * Armor's suggestion blocking is off too: it rewrites `error.message` in place, which throws on
+ * errors whose message is read-only (graphql-jit's); format-error.ts strips suggestions instead.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -67,7 +68,7 @@ export function maxCharactersRule(max: number): ValidationRule {
   });
 }
 
-export function queryLimits(limits: QueryLimits, options: { introspection: boolean }): LimitOptions {
+export function queryLimits(limits: QueryLimits): LimitOptions {
   const rejecting = (limit: QueryLimit, max: number, variable: string) => ({ n: max, propagateOnRejection: false, onReject: [reportAs(limit, max, variable)] });
   const armor = new ApolloArmor({
     maxDepth: { ...rejecting("depth", limits.depth, "QUERY_MAX_DEPTH"), flattenFragments: true },
@@ -75,7 +76,7 @@ export function queryLimits(limits: QueryLimits, options: { introspection: boole
     maxDirectives: rejecting("directives", limits.directives, "QUERY_MAX_DIRECTIVES"),
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: !options.introspection },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     parseOptions: { maxTokens: limits.tokens },

@@ -13,6 +13,7 @@
  *   application/graphql-response+json a response without `data` is never 2xx (Apollo answers an
  *   unknown persisted query hash with 200).
  */
+import { QUERY_LIMIT_CODES } from "../graphql/errors.ts";
 import { getOperationAST, parse, type DocumentNode } from "graphql";
 import { HttpError } from "./http-error.ts";
 import { negotiate } from "./media-type.ts";
@@ -73,7 +74,7 @@ export function assertGetRunsQuery(search: string): void {
  * answers with a 4xx (BAD_REQUEST: not a well-formed request; a hash that does not match its
  * document) keeps its status.
  */
-const REQUEST_ERRORS = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "OPERATION_RESOLUTION_FAILURE", "BAD_USER_INPUT"]);
+const REQUEST_ERRORS = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "OPERATION_RESOLUTION_FAILURE", "BAD_USER_INPUT", ...Object.values(QUERY_LIMIT_CODES)]);
 
 function errorCodes(body: string): unknown[] | null {
   try {
