@@ -7,9 +7,6 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context.ts";
 import { InvalidInputError } from "../graphql/errors.ts";
 import { InputCheck } from "../graphql/input-check.ts";
-import { extractDraft } from "./draft.ts";
-import { renderDraft } from "./draft-yaml.ts";
-import { loadGazetteer } from "./gazetteer-db.ts";
 
 /** A long news article is 20-40 KB; extraction runs on the event loop (0.1-0.5 s per 10 KB), so cap it. */
 const MAX_TEXT = 50_000;
@@ -30,6 +27,10 @@ export class ExtractDraftResolver {
     const check = new InputCheck();
     check.text(text, "text", { max: MAX_TEXT });
     check.done();
+    // Loaded on first use: the NLP library costs ~60 MB of memory that reads never need.
+    const [{ extractDraft }, { renderDraft }, { loadGazetteer }] = await Promise.all([
+      import("./draft.js"), import("./draft-yaml.js"), import("./gazetteer-db.js"),
+    ]);
     const result = extractDraft(text, { publishedOn: publishedOn ?? undefined, gazetteer: await loadGazetteer(prisma) });
     if (!result.ok) throw new InvalidInputError([{ field: publishedOn ? "publishedOn" : "text", message: result.error }]);
     return renderDraft(result.draft);

@@ -24,6 +24,7 @@ const byRank: Ordering = {
 };
 
 const MAX_QUERY_LENGTH = 200;
+const SNIPPET_SOURCE_CHARS = 8000;
 const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>";
 
 /** Matches from the stored vectors (SearchEntry, kept by triggers); snippets only for the page's rows. */
@@ -32,7 +33,9 @@ function searchList(types: SearchType[]): ListSql {
   return {
     from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank, e.body
       FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
-    select: `t.type, t.id, t.rank, ts_headline('english', t.body, q.q, '${HEADLINE}') AS snippet`,
+    // ts_headline reads the whole text it is given: long documents are cut to their first part
+    // (ranking still sees all of it), which keeps a page of hits cheap.
+    select: `t.type, t.id, t.rank, ts_headline('english', left(t.body, ${SNIPPET_SOURCE_CHARS}), q.q, '${HEADLINE}') AS snippet`,
   };
 }
 
