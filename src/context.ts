@@ -14,18 +14,29 @@ import { createPersonLoaders } from "./person/person.loaders.ts";
 import { createQuoteLoaders } from "./quote/quote.loaders.ts";
 import { createThemeLoaders } from "./theme/theme.loaders.ts";
 
-function createLoaders(prisma: PrismaClient, raw: RawQueries) {
-  return {
-    document: createDocumentLoaders(prisma, raw),
-    event: createEventLoaders(prisma, raw),
-    organization: createOrganizationLoaders(prisma, raw),
-    person: createPersonLoaders(prisma, raw),
-    quote: createQuoteLoaders(prisma, raw),
-    theme: createThemeLoaders(prisma, raw),
-  };
-}
+const LOADER_FACTORIES = {
+  document: createDocumentLoaders,
+  event: createEventLoaders,
+  organization: createOrganizationLoaders,
+  person: createPersonLoaders,
+  quote: createQuoteLoaders,
+  theme: createThemeLoaders,
+};
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = { [K in keyof typeof LOADER_FACTORIES]: ReturnType<(typeof LOADER_FACTORIES)[K]> };
+
+/** Each domain's loaders are made on first use: most requests touch two or three domains. */
+function createLoaders(prisma: PrismaClient, raw: RawQueries): Loaders {
+  const made: Partial<Loaders> = {};
+  const loaders = {} as Loaders;
+  for (const key of Object.keys(LOADER_FACTORIES) as (keyof Loaders)[]) {
+    Object.defineProperty(loaders, key, {
+      enumerable: true,
+      get: () => (made[key] ??= LOADER_FACTORIES[key](prisma, raw) as never),
+    });
+  }
+  return loaders;
+}
 
 export interface Context {
   prisma: PrismaClient;
