@@ -8,7 +8,8 @@ import { resolveDate } from "../src/ingest/dates.ts";
 import { readAnnotation } from "../src/ingest/format.ts";
 import { findMentions } from "../src/ingest/mentions.ts";
 import { planIngest, type Known } from "../src/ingest/plan.ts";
-import { paragraphAt, parseSourceText } from "../src/ingest/source-text.ts";
+import { parseSourceText } from "../src/ingest/source-text.ts";
+import { paragraphAt, paragraphsOf } from "../src/paragraphs.ts";
 import { partialDate, parsePartialDate } from "../src/partial-date.ts";
 import { projectRoot } from "../src/paths.ts";
 
@@ -21,6 +22,7 @@ describe("source text", () => {
     assert.equal(publishedOn, "2023-05-29");
     assert.equal(body, "BEIJING — First.\n\nSecond.\n");
     assert.equal(paragraphAt(body, body.indexOf("Second")), 2);
+    assert.deepEqual(paragraphsOf(body).map((p) => [p.number, p.text]), [[1, "BEIJING — First."], [2, "Second."]], "the API's paragraphs agree");
   });
 });
 

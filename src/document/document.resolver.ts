@@ -7,7 +7,8 @@ import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } fro
 import { Document, DocumentConnection } from "./document.type.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";
-import { Paragraph, paragraphsOf } from "./paragraph.type.ts";
+import { paragraphsOf } from "../paragraphs.ts";
+import { Paragraph } from "./paragraph.type.ts";
 
 const latestPublished: Ordering = {
   name: "document-published",

@@ -1,6 +1,6 @@
 /** Resolves a quotation of the text (exact, with optional prefix/suffix) to its character span. */
 import type { TextQuote } from "./format.ts";
-import { paragraphAt } from "./source-text.ts";
+import { paragraphAt } from "../paragraphs.ts";
 
 export interface Span {
   paragraph: number;

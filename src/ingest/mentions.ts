@@ -2,7 +2,7 @@
  * Where a document names its people and organizations: every occurrence of a name or alias as a
  * whole word. Overlaps go to the longest name ("President Xi Jinping" rather than the "Xi" inside it).
  */
-import { paragraphAt } from "./source-text.ts";
+import { paragraphAt } from "../paragraphs.ts";
 import type { Span } from "./anchor.ts";
 
 export interface Named {

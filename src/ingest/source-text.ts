@@ -16,9 +16,3 @@ export function parseSourceText(raw: string): SourceText {
   if (!header) return { body: text };
   return { publishedOn: header[1], body: text.slice(header[0].length).replace(/^(?:[ \t]*\r?\n)+/, "") };
 }
-
-/** Paragraph number (from 1) of each offset: paragraphs are separated by blank lines. */
-export function paragraphAt(body: string, offset: number): number {
-  const breaks = body.slice(0, offset).match(/\n[ \t]*\n(?:[ \t]*\n)*/g);
-  return (breaks?.length ?? 0) + 1;
-}
