@@ -17,7 +17,7 @@ export interface PartialDateParts {
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 /** YYYY-MM-DD of a UTC date (toISOString is several times slower, and this runs per listed row). */
-const isoDay = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+export const isoDay = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 const isoLength: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
 
 /** Expands a stored first day (UTC midnight) and precision. */

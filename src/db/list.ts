@@ -9,6 +9,7 @@
  */
 import { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "./raw.ts";
+import { isoDay } from "../partial-date.ts";
 
 /** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
 export interface SortColumn {
@@ -83,7 +84,7 @@ export function shapeOf(req: PageRequest): string {
 export function encodeCursor(ordering: Ordering, row: Record<string, unknown>): string {
   const values = ordering.columns.map(({ key }) => {
     const v = row[key];
-    return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    return v instanceof Date ? isoDay(v) : v;
   });
   return Buffer.from(JSON.stringify([ordering.name, ...values])).toString("base64url");
 }

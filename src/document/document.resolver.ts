@@ -8,6 +8,7 @@ import { Document, DocumentConnection } from "./document.type.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";
 import { paragraphsOf } from "../paragraphs.ts";
+import { isoDay } from "../partial-date.ts";
 import { Paragraph } from "./paragraph.type.ts";
 
 const latestPublished: Ordering = {
@@ -44,7 +45,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => GraphQLLocalDate, { description: "Publication day; relative dates in the text resolve against it." })
   publishedOn(@Root() doc: DocumentRow): string {
-    return doc.publishedOn.toISOString().slice(0, 10);
+    return isoDay(doc.publishedOn);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import * as chrono from "chrono-node";
 import { resolveDate, type ResolvedDate } from "../ingest/dates.ts";
-import { lastDay } from "../partial-date.ts";
+import { lastDay, partialDate } from "../partial-date.ts";
 import { proposal, type Proposal } from "./provenance.ts";
 import type { TextAnalysis } from "./text.ts";
 
@@ -41,7 +41,7 @@ const RELATIVE = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|earli
 const REPORTED = /\b(?:said|says|wrote|recalled|told|added|noted|stressed|explained)\s+(?:that|how)\b[^.]*$/i;
 const PREPOSITION = /(?:^|\s)(on|in|On|In)\s$/;
 const YEAR = /\b\d{4}\b/;
-const iso = (d: Date, precision: ResolvedDate["precision"]) => d.toISOString().slice(0, { YEAR: 4, MONTH: 7, DAY: 10 }[precision]);
+const iso = (d: Date, precision: ResolvedDate["precision"]) => partialDate(d, precision).iso;
 
 /** chrono's results, with neighbours that are one expression joined ("February" + "this year"). */
 function expressions(body: string, publishedOn: Date): { start: number; end: number; parts: chrono.ParsedResult[] }[] {

@@ -3,7 +3,7 @@
  * the listed rows (`t`), and `combine` joins them into the Filter a connection takes.
  */
 import { Prisma } from "../generated/prisma/client.ts";
-import { parsePartialDate } from "../partial-date.ts";
+import { isoDay, parsePartialDate } from "../partial-date.ts";
 import { BadInputError } from "./errors.ts";
 import type { Filter } from "./connection.ts";
 
@@ -32,8 +32,8 @@ export function dateRange(from: string | null | undefined, to: string | null | u
   const start = from != null ? partialDateInput(from, `${path}.from`).start : undefined;
   const end = to != null ? partialDateInput(to, `${path}.to`).end : undefined;
   if (start && end && start > end) throw new BadInputError(`${path}.from (${from}) is after ${path}.to (${to})`, `${path}.from`);
-  if (start) conditions.push(["from", Prisma.sql`t."dateEnd" >= ${start.toISOString().slice(0, 10)}::date`]);
-  if (end) conditions.push(["to", Prisma.sql`t."dateStart" <= ${end.toISOString().slice(0, 10)}::date`]);
+  if (start) conditions.push(["from", Prisma.sql`t."dateEnd" >= ${isoDay(start)}::date`]);
+  if (end) conditions.push(["to", Prisma.sql`t."dateStart" <= ${isoDay(end)}::date`]);
   return conditions;
 }
 

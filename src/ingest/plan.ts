@@ -5,6 +5,7 @@
  */
 import type { DatePrecision, QuoteKind } from "../generated/prisma/enums.ts";
 import { resolveAnchor, type Span } from "./anchor.ts";
+import { isoDay } from "../partial-date.ts";
 import { resolveDate, type ResolvedDate } from "./dates.ts";
 import type { Annotation, EventReference, TextQuote } from "./format.ts";
 import { findMentions } from "./mentions.ts";
@@ -47,7 +48,6 @@ export interface Plan {
 
 const OPENING = new Set(["“", '"', "‘", "'", "«"]);
 const CLOSING = new Set(["”", '"', "’", "'", "»"]);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** `inner` is strictly more precise than `outer` and inside it. */
 const within = (inner: ResolvedDate, outer: ResolvedDate) =>
   inner.start >= outer.start && inner.end <= outer.end && inner.end.getTime() - inner.start.getTime() < outer.end.getTime() - outer.start.getTime();
@@ -114,7 +114,7 @@ export function planIngest(a: Annotation, source: SourceText, known: Known): { p
     let refined: ResolvedDate | undefined;
     if (written && existing) {
       if (written.start > existing.end || written.end < existing.start) {
-        fail([...path, "date"], `${e.date} (${iso(written.start)}…${iso(written.end)}) contradicts the event's date ${iso(existing.start)}…${iso(existing.end)}`);
+        fail([...path, "date"], `${e.date} (${isoDay(written.start)}…${isoDay(written.end)}) contradicts the event's date ${isoDay(existing.start)}…${isoDay(existing.end)}`);
       } else if (within(written, existing)) {
         refined = written;
       }
