@@ -17,7 +17,7 @@ export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => P
 }
 
 /** Returns the loader memoized under `shape`, making it on first use. */
-function memo<L>(cache: Map<string, L>, shape: string, make: () => L): L {
+export function memo<L>(cache: Map<string, L>, shape: string, make: () => L): L {
   let loader = cache.get(shape);
   if (!loader) cache.set(shape, (loader = make()));
   return loader;

@@ -2,6 +2,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Ordering } from "../db/list.ts";
+import { byDateStart } from "../db/orderings.ts";
 import { combine, dateRange, likeLiteral, linkedTo, type Conditions } from "../graphql/filters.ts";
 import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
 
@@ -11,18 +12,9 @@ export enum EventOrder {
 }
 registerEnumType(EventOrder, { name: "EventOrder", description: "By date (the first day a partial date can mean), then id." });
 
-const byDate = (direction: Ordering["direction"]): Ordering => ({
-  name: `event-date-${direction}`,
-  columns: [
-    { sql: `t."dateStart"`, cast: "date", key: "dateStart" },
-    { sql: `t.id`, cast: "text", key: "id" },
-  ],
-  direction,
-});
-
 export const eventOrderings: Record<EventOrder, Ordering> = {
-  LATEST_FIRST: byDate("DESC"),
-  EARLIEST_FIRST: byDate("ASC"),
+  LATEST_FIRST: byDateStart("event", "DESC"),
+  EARLIEST_FIRST: byDateStart("event", "ASC"),
 };
 
 @InputType({ description: "Narrows an event list; all given conditions must hold." })

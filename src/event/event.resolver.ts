@@ -11,7 +11,7 @@ import type { ListLoaders } from "../db/batch.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
-import { documentOrder } from "../document/document.loaders.ts";
+import { documentOrder } from "../db/orderings.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";

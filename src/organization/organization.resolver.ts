@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
+import type { WithShared } from "../db/co-occurrence.ts";
+import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { NamedListArgs, nameFilter } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
-import { documentOrder } from "../document/document.loaders.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";

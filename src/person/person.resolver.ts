@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
-import { byName, mostSharedFirst, type WithShared } from "../db/co-occurrence.ts";
+import type { WithShared } from "../db/co-occurrence.ts";
+import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
-import { documentOrder } from "../document/document.loaders.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, nameFilter } from "./person.input.ts";
 import { peopleOfEvent } from "./person.loaders.ts";

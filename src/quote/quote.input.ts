@@ -3,7 +3,7 @@ import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { Prisma } from "../generated/prisma/client.ts";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import type { Ordering } from "../db/list.ts";
-import { documentOrder } from "../document/document.loaders.ts";
+import { byDateStart, documentOrder } from "../db/orderings.ts";
 import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
 import { combine, dateRange, linkedTo, type Conditions } from "../graphql/filters.ts";
 
@@ -21,18 +21,9 @@ registerEnumType(QuoteOrder, {
   },
 });
 
-const byDate = (direction: Ordering["direction"]): Ordering => ({
-  name: `quote-date-${direction}`,
-  columns: [
-    { sql: `t."dateStart"`, cast: "date", key: "dateStart" },
-    { sql: `t.id`, cast: "text", key: "id" },
-  ],
-  direction,
-});
-
 export const quoteOrderings: Record<QuoteOrder, Ordering> = {
-  LATEST_FIRST: byDate("DESC"),
-  EARLIEST_FIRST: byDate("ASC"),
+  LATEST_FIRST: byDateStart("quote", "DESC"),
+  EARLIEST_FIRST: byDateStart("quote", "ASC"),
   DOCUMENT_ORDER: documentOrder,
 };
 

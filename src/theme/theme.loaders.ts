@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { byIdLoader, listLoaders, memo } from "../db/batch.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 import type { TimelineGranularity } from "./theme-aggregates.type.ts";
@@ -35,10 +35,7 @@ export function createThemeLoaders(prisma: PrismaClient, raw: RawQueries) {
     byEvent: listLoaders<Theme>(raw, themesOfEvent),
     byQuote: listLoaders<Theme>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
     related: listLoaders<RelatedThemeRow>(raw, coOccurring("EventTheme", "themeId", "Theme")),
-    timeline(granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> {
-      let loader = timelineLoaders.get(granularity);
-      if (!loader) timelineLoaders.set(granularity, (loader = new DataLoader((ids) => timelines(raw, ids, granularity))));
-      return loader;
-    },
+    timeline: (granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> =>
+      memo(timelineLoaders, granularity, () => new DataLoader((ids) => timelines(raw, ids, granularity))),
   };
 }

@@ -5,7 +5,7 @@ import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type Con
 import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranularity } from "./theme-aggregates.type.ts";
-import { byName as themeByName, mostSharedFirst } from "../db/co-occurrence.ts";
+import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
