@@ -54,10 +54,12 @@ function revive(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
-/** Plans which of `children` the query selects on the items of this list, and how to prime them. */
-export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>, loaders: Loaders): Prefetch {
+type Plan = Map<string, { child: ChildList; req: PageRequest }>;
+
+/** Which of `children` the query selects on the items, with their page requests. */
+function plan(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>): Plan {
   const type = info.schema.getType(itemType) as GraphQLObjectType;
-  const planned = new Map<string, { child: ChildList; req: PageRequest }>();
+  const planned: Plan = new Map();
   for (const field of itemFields(info)) {
     const child = Object.hasOwn(children, field.name.value) ? children[field.name.value]! : undefined;
     const alias = `__${field.alias?.value ?? field.name.value}`;
@@ -69,6 +71,23 @@ export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, chi
       // Invalid arguments: the child's resolver reports them where they belong.
     }
   }
+  return planned;
+}
+
+/**
+ * A list field under every item of a parent list (e.g. each theme's events) plans the same
+ * children: plan once per field and request (same field nodes, same variables), not once per parent.
+ */
+const plans = new WeakMap<readonly FieldNode[], { variables: unknown; planned: Plan }>();
+
+/** Plans which of `children` the query selects on the items of this list, and how to prime them. */
+export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>, loaders: Loaders): Prefetch {
+  let cached = plans.get(info.fieldNodes);
+  if (cached?.variables !== info.variableValues) {
+    cached = { variables: info.variableValues, planned: plan(info, itemType, children) };
+    plans.set(info.fieldNodes, cached);
+  }
+  const { planned } = cached;
   const queries: ChildQuery[] = [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req }));
   return {
     children: queries,
