@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { numberOption, option } from "./lib.ts";
-import { startChild } from "./proc.ts";
+import { serviceNodeFlags, startChild } from "./proc.ts";
 
 const duration = numberOption("duration", 60);
 const connections = numberOption("connections", 50);
@@ -31,7 +31,7 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), "themegraph-load-"));
 const server = await startChild("themegraph", "dist/src/main.js", [], {
   PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production",
   API_TOKEN_SHA256: createHash("sha256").update(token).digest("hex"),
-});
+}, serviceNodeFlags());
 const url = `${server.origin}/graphql`;
 
 let graphqlErrors = 0;

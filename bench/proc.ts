@@ -15,9 +15,18 @@ export interface Child {
 /** Clock ticks per second for /proc CPU times (usually 100). */
 export const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
 
+/**
+ * The Node flags `npm start` runs the service with (package.json is their one source), so the
+ * benchmarks measure the service as it is deployed.
+ */
+export function serviceNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 /** Spawns `node script` and resolves once it prints a loopback URL with a port; rejects if it exits first. */
-export function startChild(label: string, script: string, args: string[], env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export function startChild(label: string, script: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const stop = () =>
     new Promise<void>((resolve) => {

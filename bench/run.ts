@@ -10,7 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { projectRoot } from "../src/paths.ts";
 import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
-import { backendTicks, CLK_TCK, cpuTicks, rssMb, startChild, ticksSince, type Child } from "./proc.ts";
+import { backendTicks, CLK_TCK, cpuTicks, rssMb, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
 import { scenarios, type Scenario } from "./queries.ts";
 import { appendResults, type Row, type RunInfo } from "./report.ts";
 
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     children.push(floor);
     const ours = floorOnly ? undefined : await startChild("themegraph", path.join(projectRoot, "dist/src/main.js"), [], {
       DATABASE_URL: url, SEED: "false", PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", LOG_SQL: "false",
-    });
+    }, serviceNodeFlags());
     if (ours) children.push(ours);
 
     // Check every answer once before measuring anything.

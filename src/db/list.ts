@@ -115,6 +115,12 @@ function keysetCondition(req: PageRequest): Prisma.Sql {
   return Prisma.sql` AND (${raw(columns.map((c) => c.sql).join(", "))}) ${raw(op)} (${params})`;
 }
 
+/**
+ * LIMIT as a literal (a checked integer, never request text): a list statement without a cursor or
+ * filter then has no parameters at all, and the driver can prepare it once per connection (db/raw.ts).
+ */
+const limitOf = (req: PageRequest) => raw(String(Math.trunc(req.limit) + 1));
+
 const extra = (where: Prisma.Sql | undefined) => (where ? Prisma.sql` AND ${where}` : Prisma.empty);
 
 /** `SELECT c.*, <child arrays> FROM (inner) c ORDER BY ...`: children read the parent row as `c`. */
@@ -123,7 +129,7 @@ function withChildren(inner: Prisma.Sql, req: PageRequest, keyed: boolean): Pris
   const columns = req.children.map(({ alias, list, req: child }) => Prisma.sql`,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)}
       WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(child)}
-      ORDER BY ${orderClause(child.ordering, child.backward)} LIMIT ${child.limit + 1}) x) AS ${raw(`"${alias}"`)}`);
+      ORDER BY ${orderClause(child.ordering, child.backward)} LIMIT ${limitOf(child)}) x) AS ${raw(`"${alias}"`)}`);
   const dir = (req.ordering.direction === "DESC") !== req.backward ? "DESC" : "ASC";
   const order = [...(keyed ? [`c."parentKey"`] : []), ...req.ordering.columns.map((col) => `c."${col.key}" ${dir}`)].join(", ");
   return Prisma.sql`SELECT c.*${Prisma.join(columns, "")} FROM (${inner}) c ORDER BY ${raw(order)}`;
@@ -145,7 +151,7 @@ export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
   const inner = Prisma.sql`SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
-    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
+    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
 }
@@ -159,7 +165,7 @@ type Keyed<T> = T & { parentKey: string };
 export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
   const select = raw(list.select ?? "t.*");
   const parent = raw(list.parentKey!);
-  const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${req.limit + 1}`;
+  const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
   const inner =
     keys.length === 1
       ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`

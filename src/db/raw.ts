@@ -24,12 +24,28 @@ const pgTypes = {
     oid === DATE_OID ? utcDay : oid === TIMESTAMPTZ_OID ? timestamptz : pg.types.getTypeParser(oid, format),
 };
 
+/**
+ * Statements without parameters (e.g. the first page of a list: LIMIT is a literal) are prepared
+ * once per connection under a name: PostgreSQL then skips planning, which cost more than executing
+ * them. With no parameters the cached plan is exactly the one planned for that text, so no
+ * generic-plan surprise. Statements with parameters stay unnamed and are planned for their values.
+ * The number of names is capped (each is kept on every pooled connection).
+ */
+const MAX_PREPARED = 500;
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `tg${preparedNames.size}`));
+  return name;
+}
+
 export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {
   return {
     async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
       recordStatement();
       log?.(sql.text);
-      return (await pool.query({ text: sql.text, values: sql.values as unknown[], types: pgTypes as never })).rows as T;
+      const name = sql.values.length === 0 ? preparedName(sql.text) : undefined;
+      return (await pool.query({ name, text: sql.text, values: sql.values as unknown[], types: pgTypes as never })).rows as T;
     },
   };
 }

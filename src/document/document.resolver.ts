@@ -10,6 +10,7 @@ import { Evidence, type EvidenceRow } from "./evidence.type.ts";
 import { paragraphsOf } from "../paragraphs.ts";
 import { isoDay } from "../partial-date.ts";
 import { Paragraph } from "./paragraph.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 const latestPublished: Ordering = {
   name: "document-published",
@@ -23,8 +24,8 @@ const latestPublished: Ordering = {
 @Resolver(() => Document)
 export class DocumentResolver {
   @Query(() => Document, { nullable: true, description: "The document with this slug, or null." })
-  document(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<DocumentRow | null> {
-    return prisma.document.findUnique({ where: { slug } });
+  document(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<DocumentRow | null> {
+    return findBySlug(raw, "Document", slug);
   }
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })

@@ -19,6 +19,7 @@ import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
 import { Event, EventConnection } from "./event.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
 
@@ -35,8 +36,8 @@ const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventList
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: "The event with this slug, or null." })
-  event(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<EventRow | null> {
-    return prisma.event.findUnique({ where: { slug } });
+  event(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<EventRow | null> {
+    return findBySlug(raw, "Event", slug);
   }
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })

@@ -12,14 +12,15 @@ import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "The organization with this slug, or null." })
-  organization(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<OrganizationRow | null> {
-    return prisma.organization.findUnique({ where: { slug } });
+  organization(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<OrganizationRow | null> {
+    return findBySlug(raw, "Organization", slug);
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })

@@ -12,12 +12,13 @@ import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.
 import { NamedListArgs, nameFilter } from "./person.input.ts";
 import { peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "The person with this slug, or null." })
-  person(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<PersonRow | null> {
-    return prisma.person.findUnique({ where: { slug } });
+  person(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<PersonRow | null> {
+    return findBySlug(raw, "Person", slug);
   }
 
   @Query(() => PersonConnection, { description: "People in name order." })

@@ -11,6 +11,7 @@ import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings, type QuoteFilte
 import type { ChildList } from "../graphql/prefetch.ts";
 import { quotesOfEvent, quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
@@ -18,8 +19,8 @@ const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) =
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => Quote, { nullable: true, description: "The quote with this slug, or null." })
-  quote(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<QuoteRow | null> {
-    return prisma.quote.findUnique({ where: { slug } });
+  quote(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<QuoteRow | null> {
+    return findBySlug(raw, "Quote", slug);
   }
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })

@@ -9,14 +9,15 @@ import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
+import { findBySlug } from "../db/by-slug.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
 
 @Resolver(() => Theme)
 export class ThemeResolver {
   @Query(() => Theme, { nullable: true, description: "The theme with this slug, or null." })
-  theme(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<ThemeRow | null> {
-    return prisma.theme.findUnique({ where: { slug } });
+  theme(@Arg("slug", () => String) slug: string, @Ctx() { raw }: Context): Promise<ThemeRow | null> {
+    return findBySlug(raw, "Theme", slug);
   }
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
