@@ -8,8 +8,9 @@
 
 -- The bucket an event falls in by MONTH: 'YYYY-MM', or 'YYYY' when only its year is known (an event
 -- less precise than the granularity keeps its year); by YEAR, the part before the '-'.
--- to_char is STABLE for its locale-dependent patterns; YYYY and MM are not, so this is IMMUTABLE.
-CREATE FUNCTION theme_timeline_period(date, "DatePrecision") RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+-- STABLE like to_char, not IMMUTABLE: PostgreSQL does not inline an IMMUTABLE SQL function whose
+-- body calls a STABLE one, and the call then cost ~35 µs per link (3 s per 83k-row bulk insert).
+CREATE FUNCTION theme_timeline_period(date, "DatePrecision") RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN $2 = 'YEAR' THEN to_char($1::timestamp, 'YYYY') ELSE to_char($1::timestamp, 'YYYY-MM') END $$;
 
 -- AlterTable: nullable so that a link to a missing event still fails on its foreign key.
