@@ -13,16 +13,12 @@ import { openPGlite, pgliteConnection } from "../src/db/pglite.ts";
 import { projectRoot } from "../src/paths.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
+import { BUCKETS, timelineGroupBy as groupBy } from "./helpers/timeline.ts";
 import { send, writeToken } from "./helpers/writes.ts";
 
 type Bucket = { period: string; count: number };
 type Timelines = Record<string, { YEAR: Bucket[]; MONTH: Bucket[] }>;
 
-/** What the timeline was before the buckets: every link's event, grouped per request. */
-const groupBy = (granularity: "YEAR" | "MONTH", key: string) => `
-  SELECT ${key} AS key, CASE WHEN '${granularity}' = 'MONTH' AND e."datePrecision" <> 'YEAR' THEN to_char(e."dateStart", 'YYYY-MM')
-    ELSE to_char(e."dateStart", 'YYYY') END AS period, count(*)::int AS count
-  FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId" JOIN "Theme" t ON t.id = l."themeId" GROUP BY 1, 2 ORDER BY 1, 2`;
 const TIMELINES = `{ themes(first: 100) { nodes { slug YEAR: timeline { period count } MONTH: timeline(granularity: MONTH) { period count } } } }`;
 const SEED = "2023-05-29-science-technology-innovation";
 const INGEST = `mutation ($annotation: String!, $text: String!) { ingestDocument(annotation: $annotation, text: $text) { problems { path message } } }`;
@@ -62,7 +58,7 @@ for (const backend of ["pglite", "postgresql"] as const) {
       for (const slug of Object.keys(actual)) expected[slug] ??= { YEAR: [], MONTH: [] };
       assert.deepEqual(actual, expected, "Theme.timeline = GROUP BY over the events");
       // The table itself: no bucket at 0, none left over from a deleted theme or link.
-      const buckets = await t.app.db.prisma.$queryRawUnsafe(`SELECT "themeId" AS key, period, count FROM "ThemeTimelineBucket" ORDER BY 1, 2`);
+      const buckets = await t.app.db.prisma.$queryRawUnsafe(BUCKETS);
       assert.deepEqual(buckets, await t.app.db.prisma.$queryRawUnsafe(groupBy("MONTH", `l."themeId"`)), "ThemeTimelineBucket = GROUP BY");
       return actual;
     }
@@ -177,7 +173,7 @@ test("the migration counts the links already there", async () => {
         ('3', '3', 'E', '2020-04-24', '2020-04-24', 'DAY', now()), ('4', '4', 'E', '1999-12-31', '1999-12-31', 'DAY', now());
       INSERT INTO "EventTheme" ("eventId", "themeId") VALUES ('1', 'a'), ('2', 'a'), ('3', 'a'), ('4', 'a'), ('3', 'b');`);
     await migrate(conn, files, { lock: false });
-    assert.deepEqual(await conn.query(`SELECT "themeId" AS key, period, count FROM "ThemeTimelineBucket" ORDER BY 1, 2`), await conn.query(groupBy("MONTH", `l."themeId"`)));
+    assert.deepEqual(await conn.query(BUCKETS), await conn.query(groupBy("MONTH", `l."themeId"`)));
     assert.deepEqual(await conn.query(`SELECT "eventId", period FROM "EventTheme" WHERE "themeId" = 'a' ORDER BY 1`),
       [{ eventId: "1", period: "2020" }, { eventId: "2", period: "2020-04" }, { eventId: "3", period: "2020-04" }, { eventId: "4", period: "1999-12" }]);
   } finally {
