@@ -40,8 +40,13 @@ CREATE FUNCTION theme_timeline_add(theme_ids text[], periods text[], deltas int[
 $$;
 
 -- A link takes its event's period whenever it is written (whatever the writer put there).
+-- The KEY SHARE lock first (the lock its foreign key check takes anyway, only earlier): a transaction
+-- re-dating the event holds FOR UPDATE (theme_timeline_event_dated), so this waits for it to commit,
+-- and the read after it, a new statement with a new snapshot, sees the new date. The other way
+-- round, the re-dating waits for this lock's transaction and then re-dates this link too.
 CREATE FUNCTION theme_timeline_link_period() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM FROM "Event" WHERE "id" = NEW."eventId" FOR KEY SHARE;
   SELECT theme_timeline_period(e."dateStart", e."datePrecision") INTO NEW."period" FROM "Event" e WHERE e."id" = NEW."eventId";
   RETURN NEW;
 END $$;
@@ -93,9 +98,12 @@ BEGIN
 END $$;
 CREATE TRIGGER "EventTheme_timeline_truncate" AFTER TRUNCATE ON "EventTheme" FOR EACH STATEMENT EXECUTE FUNCTION theme_timeline_links_truncated();
 
--- An event whose date moves to another period takes its links along.
+-- An event whose date moves to another period takes its links along. FOR UPDATE conflicts with the
+-- KEY SHARE lock of a link being written for this event: wait for its transaction to commit (the
+-- UPDATE below, a new statement, then sees the link), and make later writers wait for the new date.
 CREATE FUNCTION theme_timeline_event_dated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM FROM "Event" WHERE "id" = NEW."id" FOR UPDATE;
   UPDATE "EventTheme" SET "period" = theme_timeline_period(NEW."dateStart", NEW."datePrecision") WHERE "eventId" = NEW."id";
   RETURN NULL;
 END $$;
