@@ -25,8 +25,9 @@ CREATE TABLE "ThemeTimelineBucket" (
 
     CONSTRAINT "ThemeTimelineBucket_pkey" PRIMARY KEY ("themeId","period")
 );
+-- In key order, so that a theme's buckets share a few pages (the timeline reads them together).
 INSERT INTO "ThemeTimelineBucket" ("themeId", "period", "count")
-SELECT "themeId", "period", count(*) FROM "EventTheme" WHERE "period" IS NOT NULL GROUP BY 1, 2;
+SELECT "themeId", "period", count(*) FROM "EventTheme" WHERE "period" IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- Adds signed counts to buckets. Keys in order, so that concurrent writers lock rows in the same
 -- order; ON CONFLICT so that they add to each other's counts instead of losing one. Then drops the
