@@ -14,17 +14,20 @@ export interface TimelineRow {
   count: number;
 }
 
-/** Events per period per theme; an event less precise than the granularity keeps its year. */
+/**
+ * Events per period per theme, from the trigger-kept buckets (migration *_theme_timeline): the cost
+ * follows the number of buckets, not of events. A bucket is "YYYY-MM", or "YYYY" for an event known
+ * only to its year (it keeps its year by MONTH too); by YEAR the months add up into their year.
+ */
 async function timelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
-  const rows = await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
-    SELECT l."themeId",
-      CASE WHEN ${granularity} = 'MONTH' AND e."datePrecision" <> 'YEAR' THEN to_char(e."dateStart", 'YYYY-MM')
-           ELSE to_char(e."dateStart", 'YYYY') END AS period,
-      count(*)::int AS count
-    FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId"
-    WHERE l."themeId" = ANY(${[...themeIds]}::text[])
-    GROUP BY 1, 2 ORDER BY 1, 2`);
-  return themeIds.map((id) => rows.filter((r) => r.themeId === id).map(({ period, count }) => ({ period, count })));
+  const sql =
+    granularity === "MONTH"
+      ? Prisma.sql`SELECT "themeId", period, count FROM "ThemeTimelineBucket" WHERE "themeId" = ANY(${[...themeIds]}::text[]) ORDER BY 1, 2`
+      : Prisma.sql`SELECT "themeId", split_part(period, '-', 1) AS period, sum(count)::int AS count FROM "ThemeTimelineBucket"
+          WHERE "themeId" = ANY(${[...themeIds]}::text[]) GROUP BY 1, 2 ORDER BY 1, 2`;
+  const byTheme = new Map<string, TimelineRow[]>(themeIds.map((id) => [id, []]));
+  for (const { themeId, period, count } of await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(sql)) byTheme.get(themeId)!.push({ period, count });
+  return themeIds.map((id) => byTheme.get(id)!);
 }
 
 export function createThemeLoaders(prisma: PrismaClient, raw: RawQueries) {
