@@ -32,12 +32,16 @@ const pgTypes = {
  * The number of names is capped (each is kept on every pooled connection).
  */
 const MAX_PREPARED = 500;
-const preparedNames = new Map<string, string>();
+/** Statement text -> its name, or undefined once the text must not be prepared. */
+const preparedNames = new Map<string, string | undefined>();
 function preparedName(text: string): string | undefined {
-  let name = preparedNames.get(text);
-  if (name === undefined && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `tg${preparedNames.size}`));
+  if (preparedNames.has(text) || preparedNames.size >= MAX_PREPARED) return preparedNames.get(text);
+  const name = `tg${preparedNames.size}`;
+  preparedNames.set(text, name);
   return name;
 }
+/** "cached plan must not change result type" (feature_not_supported). */
+const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0A000";
 
 export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {
   return {
@@ -45,7 +49,16 @@ export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {
       recordStatement();
       log?.(sql.text);
       const name = sql.values.length === 0 ? preparedName(sql.text) : undefined;
-      return (await pool.query({ name, text: sql.text, values: sql.values as unknown[], types: pgTypes as never })).rows as T;
+      const run = (as?: string) => pool.query({ name: as, text: sql.text, values: sql.values as unknown[], types: pgTypes as never });
+      try {
+        return (await run(name)).rows as T;
+      } catch (error) {
+        // A column added to a table under a prepared `SELECT t.*` (a migration while we run):
+        // PostgreSQL refuses the old plan; this text is sent unprepared from now on.
+        if (!name || !isStalePlan(error)) throw error;
+        preparedNames.set(sql.text, undefined);
+        return (await run()).rows as T;
+      }
     },
   };
 }
