@@ -150,6 +150,13 @@ describe("search", () => {
     assert.deepEqual(d.search.nodes, [{ item: { __typename: "Organization", slug: "ustb" } }]);
   });
 
+  test("a document's snippet marks a match far into its text, with the words around it", async () => {
+    // "technician" appears once, ~6,400 characters into the seed article: the snippet is cut around it.
+    const d = await data(`{ search(query: "technicians", types: [Document]) { nodes { snippet } } }`);
+    assert.equal(d.search.nodes.length, 1);
+    assert.match(d.search.nodes[0].snippet, /speak with a <mark>technician<\/mark> who was testing/);
+  });
+
   test("an empty query is refused", async () => {
     assert.equal((await errorOf(`{ search(query: "  ") { nodes { rank } } }`)).message, "query must not be empty");
   });

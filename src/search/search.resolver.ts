@@ -24,18 +24,35 @@ const byRank: Ordering = {
 };
 
 const MAX_QUERY_LENGTH = 200;
-const SNIPPET_SOURCE_CHARS = 8000;
 const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>";
+/** Characters of text a snippet is cut from, and how far before the first match the cut starts. */
+const WINDOW = 600;
+const LEAD = 120;
+/** Without a match found by prefix (a stem that is no prefix of its words), the text's first part. */
+const FALLBACK_CHARS = 8000;
 
-/** Matches from the stored vectors (SearchEntry, kept by triggers); snippets only for the page's rows. */
+/**
+ * Where in `b.body` a word of the query first appears: each lexeme of the query (a stem, e.g.
+ * 'polici' for "policy") less its last letter, found case-insensitively. It only places the
+ * snippet's window; ts_headline still decides what matches.
+ */
+const FIRST_MATCH = `(SELECT min(nullif(strpos(lower(b.body), left(m[1], greatest(3, length(m[1]) - 1))), 0))
+  FROM regexp_matches(q.q::text, '''([^'']+)''', 'g') m)`;
+
+/**
+ * Matches ranked on the stored vectors (SearchEntry, kept by triggers); the text is read back only
+ * for the page's rows: carrying every match's text through the sort detoasted every long document.
+ * ts_headline costs in proportion to the text it reads, so it reads a window around the first match.
+ */
 function searchList(types: SearchType[]): ListSql {
   const wanted = types.map((t) => `'${t}'`).join(", ");
+  const source = `CASE WHEN length(b.body) <= ${WINDOW} THEN b.body
+    ELSE coalesce(substr(b.body, greatest(1, ${FIRST_MATCH} - ${LEAD}), ${WINDOW}), left(b.body, ${FALLBACK_CHARS})) END`;
   return {
-    from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank, e.body
+    from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank
       FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
-    // ts_headline reads the whole text it is given: long documents are cut to their first part
-    // (ranking still sees all of it), which keeps a page of hits cheap.
-    select: `t.type, t.id, t.rank, ts_headline('english', left(t.body, ${SNIPPET_SOURCE_CHARS}), q.q, '${HEADLINE}') AS snippet`,
+    select: `t.type, t.id, t.rank, (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}')
+      FROM "SearchEntry" b WHERE b.type = t.type AND b.id = t.id) AS snippet`,
   };
 }
 
