@@ -8,14 +8,6 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "./raw.ts";
 import { countRows, fetchPages, shapeOf, type ListSql, type Page, type PageRequest } from "./list.ts";
 
-/** Loads rows by id; missing ids give null. */
-export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  });
-}
-
 /** Returns the loader memoized under `shape`, making it on first use. */
 export function memo<L>(cache: Map<string, L>, shape: string, make: () => L): L {
   let loader = cache.get(shape);

@@ -1,10 +1,17 @@
-import type { Mention, PrismaClient } from "../generated/prisma/client.ts";
+import type { Document, Mention, PrismaClient } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { listLoaders } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
+
+/** A document without its text: texts are long, and most reads (search hits, lists) skip them. */
+export type DocumentRow = Omit<Document, "text"> & { text?: string };
+export const WITHOUT_TEXT = `id, slug, title, "sourceName", url, "publishedOn", dateline, language, "createdAt", "updatedAt"`;
 
 export function createDocumentLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    byId: byIdLoader((ids) => prisma.document.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<DocumentRow>(raw, "Document", WITHOUT_TEXT),
+    /** Whole rows: evidence reads its document and the cited text in one statement. */
+    withText: byIdLoader<Document>(raw, "Document"),
     mentionsOfPerson: listLoaders<Mention>(raw, { from: `"Mention" t`, parentKey: `t."personId"` }),
     mentionsOfOrganization: listLoaders<Mention>(raw, { from: `"Mention" t`, parentKey: `t."organizationId"` }),
   };

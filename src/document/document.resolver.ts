@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
-import type { Document as DocumentRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { Ordering } from "../db/list.ts";
 import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
@@ -10,7 +9,13 @@ import { Evidence, type EvidenceRow } from "./evidence.type.ts";
 import { paragraphsOf } from "../paragraphs.ts";
 import { isoDay } from "../partial-date.ts";
 import { Paragraph } from "./paragraph.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
+import { WITHOUT_TEXT, type DocumentRow } from "./document.loaders.ts";
+
+/** The row's text, or loaded when the row was read without it. */
+async function textOf(doc: DocumentRow, { loaders }: Context): Promise<string> {
+  return doc.text ?? (await loaders.document.withText.load(doc.id))!.text;
+}
 
 const latestPublished: Ordering = {
   name: "document-published",
@@ -30,18 +35,25 @@ export class DocumentResolver {
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
   documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<DocumentRow>> {
-    return rootConnection(raw, { from: `"Document" t` }, pageRequest(page, latestPublished));
+    return rootConnection(raw, { from: `"Document" t`, select: WITHOUT_TEXT.replace(/(^|, )/g, "$1t.") }, pageRequest(page, latestPublished));
+  }
+
+  // Described on the type (document.type.ts); rows read without their text load it here.
+  @FieldResolver(() => String)
+  text(@Root() doc: DocumentRow, @Ctx() context: Context): Promise<string> {
+    return textOf(doc, context);
   }
 
   @FieldResolver(() => [Paragraph], { description: "Its paragraphs, from paragraph `from` (at most 100)." })
-  paragraphs(
+  async paragraphs(
     @Root() doc: DocumentRow,
     @Arg("from", () => Int, { defaultValue: 1 }) from: number,
     @Arg("first", () => Int, { defaultValue: 100 }) first: number,
-  ): Paragraph[] {
+    @Ctx() context: Context,
+  ): Promise<Paragraph[]> {
     if (first < 0 || first > 100) throw new BadInputError(`first must be between 0 and 100, got ${first}`, "first");
     if (from < 1) throw new BadInputError(`from must be 1 or more, got ${from}`, "from");
-    return paragraphsOf(doc.text).slice(from - 1, from - 1 + first);
+    return paragraphsOf(await textOf(doc, context)).slice(from - 1, from - 1 + first);
   }
 
   @FieldResolver(() => GraphQLLocalDate, { description: "Publication day; relative dates in the text resolve against it." })
@@ -54,12 +66,12 @@ export class DocumentResolver {
 export class EvidenceResolver {
   @FieldResolver(() => Document)
   async document(@Root() row: EvidenceRow, @Ctx() { loaders }: Context): Promise<DocumentRow> {
-    return (await loaders.document.byId.load(row.documentId))!;
+    return (await loaders.document.withText.load(row.documentId))!;
   }
 
   @FieldResolver(() => String)
   async text(@Root() row: EvidenceRow, @Ctx() { loaders }: Context): Promise<string> {
-    const doc = await loaders.document.byId.load(row.documentId);
+    const doc = await loaders.document.withText.load(row.documentId);
     return doc!.text.slice(row.start, row.end);
   }
 }

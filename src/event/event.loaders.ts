@@ -1,6 +1,7 @@
 import type { Event, EventEvidence, PrismaClient } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { listLoaders } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
 
 const eventsVia = (link: string, parentKey: string) => ({
   from: `"Event" t JOIN "${link}" l ON l."eventId" = t.id`,
@@ -9,7 +10,7 @@ const eventsVia = (link: string, parentKey: string) => ({
 
 export function createEventLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    byId: byIdLoader((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<Event>(raw, "Event"),
     byTheme: listLoaders<Event>(raw, eventsVia("EventTheme", "themeId")),
     byPerson: listLoaders<Event>(raw, eventsVia("EventPerson", "personId")),
     byOrganization: listLoaders<Event>(raw, eventsVia("EventOrganization", "organizationId")),

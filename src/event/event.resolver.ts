@@ -19,7 +19,7 @@ import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
 import { Event, EventConnection } from "./event.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
 

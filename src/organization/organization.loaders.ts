@@ -1,6 +1,7 @@
 import type { Affiliation, Organization, PrismaClient } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { listLoaders } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 
@@ -21,7 +22,7 @@ const affiliations = (other: "Organization" | "Person", otherKey: string, parent
 
 export function createOrganizationLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    byId: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<Organization>(raw, "Organization"),
     byEvent: listLoaders<Organization>(raw, organizationsOfEvent),
     related: listLoaders<WithShared<Organization>>(raw, coOccurring("EventOrganization", "organizationId", "Organization")),
     affiliationsByPerson: listLoaders<AffiliationRow>(raw, affiliations("Organization", "organizationId", "personId")),

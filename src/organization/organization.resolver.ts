@@ -12,7 +12,7 @@ import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
 

@@ -1,6 +1,7 @@
 import type { Person, PrismaClient } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { listLoaders } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 
@@ -8,7 +9,7 @@ export const peopleOfEvent: ListSql = { from: `"Person" t JOIN "EventPerson" l O
 
 export function createPersonLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    byId: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<Person>(raw, "Person"),
     byEvent: listLoaders<Person>(raw, peopleOfEvent),
     coSpeakers: listLoaders<WithShared<Person>>(raw, coOccurring("Quote", "speakerId", "Person")),
   };

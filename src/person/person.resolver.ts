@@ -12,7 +12,7 @@ import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.
 import { NamedListArgs, nameFilter } from "./person.input.ts";
 import { peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
 
 @Resolver(() => Person)
 export class PersonResolver {

@@ -1,6 +1,7 @@
 import type { Person, PrismaClient, Quote } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders } from "../db/batch.ts";
+import { listLoaders } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
 import type { ListSql } from "../db/list.ts";
 
 /** A quote row that carries its speaker, so listing quotes with speakers is one statement. */
@@ -22,7 +23,7 @@ export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
 
 export function createQuoteLoaders(prisma: PrismaClient, raw: RawQueries) {
   return {
-    byId: byIdLoader((ids) => prisma.quote.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<Quote>(raw, "Quote"),
     byEvent: listLoaders<QuoteRow>(raw, quotesOfEvent),
     bySpeaker: listLoaders<QuoteRow>(raw, quotesWithSpeaker(`t."speakerId"`)),
   };

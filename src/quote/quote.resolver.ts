@@ -11,7 +11,7 @@ import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings, type QuoteFilte
 import type { ChildList } from "../graphql/prefetch.ts";
 import { quotesOfEvent, quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
-import { byIdLoader, listLoaders, memo } from "../db/batch.ts";
+import { listLoaders, memo } from "../db/batch.ts";
+import { byIdLoader } from "../db/lookup.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 import type { TimelineGranularity } from "./theme-aggregates.type.ts";
@@ -34,7 +35,7 @@ export function createThemeLoaders(prisma: PrismaClient, raw: RawQueries) {
   const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
 
   return {
-    byId: byIdLoader((ids) => prisma.theme.findMany({ where: { id: { in: ids } } })),
+    byId: byIdLoader<Theme>(raw, "Theme"),
     byEvent: listLoaders<Theme>(raw, themesOfEvent),
     byQuote: listLoaders<Theme>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
     related: listLoaders<RelatedThemeRow>(raw, coOccurring("EventTheme", "themeId", "Theme")),

@@ -9,7 +9,7 @@ import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
-import { findBySlug } from "../db/by-slug.ts";
+import { findBySlug } from "../db/lookup.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
 
