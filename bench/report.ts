@@ -22,6 +22,8 @@ export interface Row {
   cpuMsPerReq: number;
   pgCpuMsPerReq: number;
   rssMb: number;
+  /** Ours against the floor, measured in turns (median of per-round ratios). */
+  ratio?: number;
 }
 
 export interface RunInfo {
@@ -46,7 +48,7 @@ const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function ratioToFloor(row: Row, rows: Row[]): number | undefined {
   const floor = rows.find((r) => r.server === "floor" && r.key === row.key);
-  return row.server === "themegraph" && floor ? row.reqPerSec / floor.reqPerSec : undefined;
+  return row.server === "themegraph" && floor ? row.ratio ?? row.reqPerSec / floor.reqPerSec : undefined;
 }
 
 function table(rows: Row[]): string {
@@ -99,7 +101,7 @@ export async function appendResults(info: RunInfo, rows: Row[], { write }: { wri
     `Data: ${info.events} events, ${info.quotes} quotes; popular theme ${info.popular.slug} (${info.popular.events} events), ` +
       `typical ${info.typical.slug} (${info.typical.events} events). Machine: ${cpu.length} cores (${cpu[0]?.model.trim()}), ` +
       `Node ${process.version}, PostgreSQL ${info.postgres}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.`,
-    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row, ` +
+    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row (with a floor: 4 alternating rounds each, ratio = median of the rounds' ratios, p50/p99 = medians of the rounds'), ` +
       `127.0.0.1. Server CPU is the server process's utime+stime over the run; pg CPU is the bench ` +
       `database's PostgreSQL backends' (/proc); SQL/req is our \`x-sql-statements\` header.`,
     "",

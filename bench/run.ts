@@ -3,8 +3,8 @@
  * (`--floor-only`, `--only key,key`: partial runs, printed but not written):
  * throughput of our GraphQL service on the bench database (fill it with `npm run bench:seed`), next to
  * the SQL floor (bench/floor.ts) for the deep query and the 50 quotes. Expects `npm run build` done.
- * Both servers are child processes on 127.0.0.1; each scenario gets a warm-up, then a bounded
- * autocannon run with 10 connections. Appends the table to bench/RESULTS.md (see bench/report.ts).
+ * Both servers are child processes on 127.0.0.1; each scenario gets a warm-up, then bounded
+ * autocannon runs with 10 connections (ours and the floor in alternating rounds). Appends the table to bench/RESULTS.md (see bench/report.ts).
  */
 import path from "node:path";
 import autocannon from "autocannon";
@@ -15,6 +15,8 @@ import { scenarios, type Scenario } from "./queries.ts";
 import { appendResults, type Row, type RunInfo } from "./report.ts";
 
 const CONNECTIONS = 10;
+/** Turns ours and the floor take within one scenario's measured time. */
+const ROUNDS = 4;
 const duration = numberOption("duration", 10), warmup = numberOption("warmup", 2);
 const url = option("database-url", DEFAULT_BENCH_URL), database = decodeURIComponent(new URL(url).pathname.slice(1));
 const floorOnly = hasFlag("floor-only"), only = option("only", "");
@@ -50,29 +52,63 @@ function counted(answer: Answer, scenario: Scenario): number | string {
   }
 }
 
-/** Warm-up, then the measured autocannon run, with the server's CPU and peak RSS around it. */
-async function measure(server: Child, target: string, body: string): Promise<Omit<Row, "name" | "key" | "server" | "sql">> {
-  const options = { url: target, connections: CONNECTIONS, method: "POST" as const, headers: { "content-type": "application/json" }, body };
-  await autocannon({ ...options, duration: warmup });
-  let rss = rssMb(server.pid);
-  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(server.pid))), 200);
-  const cpu0 = cpuTicks(server.pid), pg0 = backendTicks(database);
-  const result = await autocannon({ ...options, duration });
-  const cpu = cpuTicks(server.pid) - cpu0, pgCpu = ticksSince(pg0, backendTicks(database));
-  clearInterval(sampler);
-  rss = Math.max(rss, rssMb(server.pid));
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed) throw new Error(`${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  const requests = result.requests.total, msPerTick = 1000 / CLK_TCK;
-  return {
-    reqPerSec: requests / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests,
-    cpuMsPerReq: (cpu * msPerTick) / requests,
-    pgCpuMsPerReq: (pgCpu * msPerTick) / requests,
-    rssMb: rss,
-  };
+type Measured = Omit<Row, "name" | "key" | "server" | "sql">;
+interface Target {
+  server: Child;
+  url: string;
+  body: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b), mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Warm-up, then measured autocannon runs with each server's CPU and peak RSS around them. Servers
+ * measured together (ours and the floor) take turns in short rounds, alternating who goes first,
+ * so that a change in the machine's load hits both alike: their ratio is the median of the
+ * per-round ratios; p50/p99 are medians over rounds.
+ */
+async function measure(targets: Target[]): Promise<{ rows: Measured[]; ratio?: number }> {
+  const options = (t: Target) => ({ url: t.url, connections: CONNECTIONS, method: "POST" as const, headers: { "content-type": "application/json" }, body: t.body });
+  for (const t of targets) await autocannon({ ...options(t), duration: warmup });
+  const rounds = targets.length > 1 ? ROUNDS : 1, slice = Math.max(1, duration / rounds);
+  const runs = targets.map(() => ({ requests: 0, seconds: 0, cpu: 0, pg: 0, rss: 0, rates: [] as number[], p50: [] as number[], p99: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    const order = targets.map((_, i) => i);
+    if (round % 2) order.reverse();
+    for (const i of order) {
+      const t = targets[i]!, run = runs[i]!;
+      let rss = rssMb(t.server.pid);
+      const sampler = setInterval(() => (rss = Math.max(rss, rssMb(t.server.pid))), 200);
+      const cpu0 = cpuTicks(t.server.pid), pg0 = backendTicks(database);
+      const result = await autocannon({ ...options(t), duration: slice });
+      run.cpu += cpuTicks(t.server.pid) - cpu0;
+      run.pg += ticksSince(pg0, backendTicks(database));
+      clearInterval(sampler);
+      run.rss = Math.max(run.rss, rss, rssMb(t.server.pid));
+      const failed = result.non2xx + result.errors + result.timeouts;
+      if (failed) throw new Error(`${t.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+      run.requests += result.requests.total;
+      run.seconds += result.duration;
+      run.rates.push(result.requests.total / result.duration);
+      run.p50.push(result.latency.p50);
+      run.p99.push(result.latency.p99);
+    }
+  }
+  const msPerTick = 1000 / CLK_TCK;
+  const rows = runs.map((run) => ({
+    reqPerSec: run.requests / run.seconds,
+    p50: median(run.p50),
+    p99: median(run.p99),
+    requests: run.requests,
+    cpuMsPerReq: (run.cpu * msPerTick) / run.requests,
+    pgCpuMsPerReq: (run.pg * msPerTick) / run.requests,
+    rssMb: run.rss,
+  }));
+  const ratio = targets.length > 1 ? median(runs[0]!.rates.map((rate, round) => rate / runs[1]!.rates[round]!)) : undefined;
+  return { rows, ratio };
 }
 
 async function main(): Promise<void> {
@@ -120,14 +156,13 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     for (const s of list) {
-      if (ours) {
-        console.log(`measuring ${s.name} ...`);
-        rows.push({ name: s.name, key: s.key, server: "themegraph", sql: sql.get(s.key)!, ...(await measure(ours, `${ours.origin}/graphql`, s.body)) });
-      }
-      if (s.floor) {
-        console.log(`measuring ${s.name} on the SQL floor ...`);
-        rows.push({ name: `${s.name}: SQL floor`, key: s.key, server: "floor", sql: 1, ...(await measure(floor, floor.origin + s.floor.path, s.floor.body)) });
-      }
+      const targets: Target[] = [];
+      if (ours) targets.push({ server: ours, url: `${ours.origin}/graphql`, body: s.body });
+      if (s.floor) targets.push({ server: floor, url: floor.origin + s.floor.path, body: s.floor.body });
+      console.log(`measuring ${s.name}${targets.length > 1 ? " (ours and the floor in turns)" : ""} ...`);
+      const { rows: measured, ratio } = await measure(targets);
+      if (ours) rows.push({ name: s.name, key: s.key, server: "themegraph", sql: sql.get(s.key)!, ...measured.shift()!, ratio });
+      if (s.floor) rows.push({ name: `${s.name}: SQL floor`, key: s.key, server: "floor", sql: 1, ...measured.shift()! });
     }
     await appendResults(info, rows, { write: !floorOnly && !only });
   } finally {
