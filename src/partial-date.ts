@@ -20,20 +20,34 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 export const isoDay = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 const isoLength: Record<DatePrecision, number> = { YEAR: 4, MONTH: 7, DAY: 10 };
 
-/** Expands a stored first day (UTC midnight) and precision. */
+/**
+ * A stored first day (UTC midnight) and precision, expanded on demand: lists format a date per
+ * row and usually read only `iso`, so the other parts are computed when a query asks for them.
+ */
+class PartialDateValue implements PartialDateParts {
+  constructor(private readonly first: Date, readonly precision: DatePrecision) {}
+  get iso(): string {
+    return isoDay(this.first).slice(0, isoLength[this.precision]);
+  }
+  get year(): number {
+    return this.first.getUTCFullYear();
+  }
+  get month(): number | null {
+    return this.precision === "YEAR" ? null : this.first.getUTCMonth() + 1;
+  }
+  get day(): number | null {
+    return this.precision === "DAY" ? this.first.getUTCDate() : null;
+  }
+  get start(): string {
+    return isoDay(this.first);
+  }
+  get end(): string {
+    return isoDay(lastDay(this.first, this.precision));
+  }
+}
+
 export function partialDate(start: Date, precision: DatePrecision): PartialDateParts {
-  const year = start.getUTCFullYear();
-  const month = start.getUTCMonth() + 1;
-  const last = lastDay(start, precision);
-  return {
-    iso: isoDay(start).slice(0, isoLength[precision]),
-    precision,
-    year,
-    month: precision === "YEAR" ? null : month,
-    day: precision === "DAY" ? start.getUTCDate() : null,
-    start: isoDay(start),
-    end: isoDay(last),
-  };
+  return new PartialDateValue(start, precision);
 }
 
 /** Last day (UTC midnight) a partial date starting on `start` can mean. */
