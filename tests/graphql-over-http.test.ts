@@ -4,8 +4,8 @@
  * Requests are raw node:http ones, so that each test sends exactly the headers it names.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { describe, test } from "node:test";
+import { useTestApp } from "./helpers/app.ts";
 import { getPath, rawRequest, type RawRequest, type RawResponse } from "./helpers/http.ts";
 
 const GQL = "application/graphql-response+json";
@@ -13,15 +13,8 @@ const JSON_TYPE = "application/json";
 /** Reads the database: its x-sql-statements says whether it ran. */
 const READS = "{ themes(first: 1) { nodes { slug } } }";
 
-let t: TestApp;
-let origin: string;
-before(async () => {
-  t = await startTestApp("pglite");
-  origin = `http://127.0.0.1:${t.app.port}`;
-});
-after(async () => t?.close());
-
-const send = (req: RawRequest) => rawRequest(origin, req);
+const server = useTestApp("pglite");
+const send = (req: RawRequest) => rawRequest(server.origin, req);
 
 /** POSTs a JSON body (an object is serialized) with Content-Type application/json and the given Accept. */
 function post(body: unknown, accept?: string, headers: Record<string, string> = {}): Promise<RawResponse> {

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { after, before, describe, test } from "node:test";
-import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { describe, test } from "node:test";
+import { useTestApp } from "./helpers/app.ts";
 import { getPath, rawRequest, type RawResponse } from "./helpers/http.ts";
 
 const GQL = "application/graphql-response+json";
@@ -27,65 +27,54 @@ function get(origin: string, params: Record<string, unknown>): Promise<RawRespon
 const code = (res: RawResponse) => res.json().errors?.[0]?.extensions?.code;
 
 describe("automatic persisted queries", () => {
-  let t: TestApp;
-  let origin: string;
-  before(async () => {
-    t = await startTestApp("pglite");
-    origin = `http://127.0.0.1:${t.app.port}`;
-  });
-  after(async () => t?.close());
+  const server = useTestApp("pglite");
 
   test("POST: an unknown hash is PERSISTED_QUERY_NOT_FOUND; hash + document registers it; the hash alone then runs it", async () => {
     const query = document("post");
-    const miss = await post(origin, { variables, extensions: persisted(query) });
+    const miss = await post(server.origin, { variables, extensions: persisted(query) });
     assert.equal(miss.status, 200, "application/json: a well-formed request is a 200");
     assert.equal(code(miss), "PERSISTED_QUERY_NOT_FOUND");
-    const register = await post(origin, { query, variables, extensions: persisted(query) });
+    const register = await post(server.origin, { query, variables, extensions: persisted(query) });
     assert.deepEqual(register.json(), { data: { post: { name: "Space exploration" } } });
-    const hit = await post(origin, { variables: { slug: "basic-research" }, extensions: persisted(query) });
+    const hit = await post(server.origin, { variables: { slug: "basic-research" }, extensions: persisted(query) });
     assert.deepEqual(hit.json(), { data: { post: { name: "Basic research" } } });
   });
 
   test("with application/graphql-response+json a miss has no data, so it is a 400", async () => {
-    const miss = await post(origin, { variables, extensions: persisted(document("strict")) }, GQL);
+    const miss = await post(server.origin, { variables, extensions: persisted(document("strict")) }, GQL);
     assert.equal(miss.status, 400);
     assert.equal(code(miss), "PERSISTED_QUERY_NOT_FOUND");
   });
 
   test("GET: the same exchange, so that hashed queries can be cached by URL", async () => {
     const query = document("get");
-    assert.equal(code(await get(origin, { variables, extensions: persisted(query) })), "PERSISTED_QUERY_NOT_FOUND");
-    const register = await get(origin, { query, variables, extensions: persisted(query) });
+    assert.equal(code(await get(server.origin, { variables, extensions: persisted(query) })), "PERSISTED_QUERY_NOT_FOUND");
+    const register = await get(server.origin, { query, variables, extensions: persisted(query) });
     assert.deepEqual(register.json(), { data: { get: { name: "Space exploration" } } });
-    const hit = await get(origin, { variables, extensions: persisted(query) });
+    const hit = await get(server.origin, { variables, extensions: persisted(query) });
     assert.equal(hit.status, 200);
     assert.deepEqual(hit.json(), { data: { get: { name: "Space exploration" } } });
   });
 
   test("a document registered by POST runs by hash over GET", async () => {
     const query = document("both");
-    await post(origin, { query, variables, extensions: persisted(query) });
-    assert.deepEqual((await get(origin, { variables, extensions: persisted(query) })).json(), { data: { both: { name: "Space exploration" } } });
+    await post(server.origin, { query, variables, extensions: persisted(query) });
+    assert.deepEqual((await get(server.origin, { variables, extensions: persisted(query) })).json(), { data: { both: { name: "Space exploration" } } });
   });
 
   test("a hash that does not match the document is refused", async () => {
-    const res = await post(origin, { query: document("liar"), extensions: persisted(document("other")) });
+    const res = await post(server.origin, { query: document("liar"), extensions: persisted(document("other")) });
     assert.equal(res.status, 400);
     assert.match(res.json().errors[0].message, /provided sha does not match query/);
   });
 });
 
 describe("PERSISTED_QUERIES=false", () => {
-  let t: TestApp;
-  before(async () => {
-    t = await startTestApp("pglite", { env: { PERSISTED_QUERIES: "false" } });
-  });
-  after(async () => t?.close());
+  const server = useTestApp("pglite", { env: { PERSISTED_QUERIES: "false" } });
 
   test("hashes are answered PERSISTED_QUERY_NOT_SUPPORTED; plain documents still run", async () => {
-    const origin = `http://127.0.0.1:${t.app.port}`;
     const query = document("off");
-    assert.equal(code(await post(origin, { query, variables, extensions: persisted(query) })), "PERSISTED_QUERY_NOT_SUPPORTED");
-    assert.deepEqual((await post(origin, { query, variables })).json(), { data: { off: { name: "Space exploration" } } });
+    assert.equal(code(await post(server.origin, { query, variables, extensions: persisted(query) })), "PERSISTED_QUERY_NOT_SUPPORTED");
+    assert.deepEqual((await post(server.origin, { query, variables })).json(), { data: { off: { name: "Space exploration" } } });
   });
 });

@@ -1,6 +1,7 @@
 /** Starts the real service on an ephemeral port for a test, on PGlite or a throw-away PostgreSQL. */
 import "reflect-metadata";
 import { mkdtemp, rm } from "node:fs/promises";
+import { after, before } from "node:test";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config.ts";
@@ -49,6 +50,23 @@ export async function startTestApp(backend: Backend, options: { dataDir?: string
       await app.stop();
       await database?.drop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The app of the enclosing suite (or file): started before its tests, closed after them. */
+export function useTestApp(backend: Backend, options: { env?: Record<string, string> } = {}): { readonly origin: string; readonly t: TestApp } {
+  let started: TestApp | undefined;
+  before(async () => {
+    started = await startTestApp(backend, options);
+  });
+  after(async () => started?.close());
+  return {
+    get t() {
+      return started!;
+    },
+    get origin() {
+      return `http://127.0.0.1:${started!.app.port}`;
     },
   };
 }
