@@ -20,6 +20,12 @@ export interface Config {
   dataDir: string;
   /** Maximum connections in the PostgreSQL pool. */
   dbPoolMax: number;
+  /**
+   * Prepare parameterless list statements once per connection (db/raw.ts). Turn off behind a
+   * pooler that does not keep prepared statements per client (PgBouncer in transaction mode
+   * before 1.21, or without max_prepared_statements).
+   */
+  dbPreparedStatements: boolean;
   /** Load the bundled documents when the database holds none. */
   seed: boolean;
   /** Log every SQL statement Prisma sends (to stderr). */
@@ -140,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: databaseUrl(env),
     dataDir: path.resolve(env.DATA_DIR || "data"),
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
+    dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
     jit: flag(env, "GRAPHQL_JIT", true),

@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolMax: number;
+  /** Prepare parameterless statements (PostgreSQL only; db/raw.ts). Default true. */
+  dbPreparedStatements?: boolean;
   logSql: boolean;
   /** Folder holding package.json, prisma/ and dist/. */
   projectRoot: string;
@@ -55,7 +57,7 @@ async function openDriver(options: DatabaseOptions): Promise<Driver> {
       kind: "postgresql",
       location: describeUrl(url),
       adapter: new PrismaPg(pool),
-      raw: (log) => pgRaw(pool, log),
+      raw: (log) => pgRaw(pool, log, options.dbPreparedStatements ?? true),
       withConnection: (fn) => withPgConnection(pool, url, fn),
       close: () => pool.end(),
     };

@@ -43,12 +43,12 @@ function preparedName(text: string): string | undefined {
 /** "cached plan must not change result type" (feature_not_supported). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0A000";
 
-export function pgRaw(pool: pg.Pool, log?: (sql: string) => void): RawQueries {
+export function pgRaw(pool: pg.Pool, log?: (sql: string) => void, prepare = true): RawQueries {
   return {
     async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
       recordStatement();
       log?.(sql.text);
-      const name = sql.values.length === 0 ? preparedName(sql.text) : undefined;
+      const name = prepare && sql.values.length === 0 ? preparedName(sql.text) : undefined;
       const run = (as?: string) => pool.query({ name: as, text: sql.text, values: sql.values as unknown[], types: pgTypes as never });
       try {
         return (await run(name)).rows as T;
