@@ -29,9 +29,10 @@ const pgTypes = {
  * once per connection under a name: PostgreSQL then skips planning, which cost more than executing
  * them. With no parameters the cached plan is exactly the one planned for that text, so no
  * generic-plan surprise. Statements with parameters stay unnamed and are planned for their values.
- * The number of names is capped (each is kept on every pooled connection).
+ * The number of names is capped: each is kept, with its plan, in every pooled connection's backend
+ * (tens of KB apiece), and first pages of a few common shapes are where planning time is saved.
  */
-const MAX_PREPARED = 500;
+const MAX_PREPARED = 200;
 /** Statement text -> its name, or undefined once the text must not be prepared. */
 const preparedNames = new Map<string, string | undefined>();
 function preparedName(text: string): string | undefined {
