@@ -72,6 +72,18 @@ describe("the seed graph says what the article says", () => {
     }
   });
 
+  test("documents read without their text (lists, search hits, evidence) still give the whole text when asked", async () => {
+    const whole: string = (await data(`{ document(slug: "${SEED}") { text } }`)).document.text;
+    const d = await data(`{ documents(first: 5) { nodes { slug text paragraphs(first: 1) { text } } }
+      search(query: "technicians", types: [Document]) { nodes { item { ... on Document { slug text } } } }
+      quotes(first: 1, filter: { kind: DIRECT }) { nodes { evidence { document { text } } } } }`);
+    const listed = d.documents.nodes.find((n: any) => n.slug === SEED);
+    assert.equal(listed.text, whole);
+    assert.ok(whole.startsWith(listed.paragraphs[0].text));
+    assert.equal(d.search.nodes[0].item.text, whole);
+    assert.equal(d.quotes.nodes[0].evidence.document.text, whole);
+  });
+
   test("people with the roles the text gives, organizations with aliases, mentions in the text", async () => {
     const d = await data(`{ person(slug: "xi-jinping") { roles mentions(first: 100) { totalCount nodes { text } } }
       organization(slug: "ustb") { aliases mentions { nodes { text paragraph } } } }`);
