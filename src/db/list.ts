@@ -48,6 +48,8 @@ export interface PageRequest {
   whereKey?: string;
   /** A WITH clause the statement starts with (bound values the FROM reads, e.g. a search query). */
   cte?: Prisma.Sql;
+  /** Columns to select instead of the list's own: only those the query's fields read. */
+  select?: string;
   /** Child lists to fetch in the same statement, each as a JSON array column named by its alias. */
   children?: ChildQuery[];
 }
@@ -74,7 +76,7 @@ const shapes = new WeakMap<PageRequest, string>();
 export function shapeOf(req: PageRequest): string {
   let shape = shapes.get(req);
   if (shape === undefined) {
-    shape = JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
+    shape = JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.select, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
     shapes.set(req, shape);
   }
   return shape;
@@ -121,13 +123,15 @@ function keysetCondition(req: PageRequest): Prisma.Sql {
  */
 const limitOf = (req: PageRequest) => raw(String(Math.trunc(req.limit) + 1));
 
+const selectOf = (list: ListSql, req: PageRequest) => raw(req.select ?? list.select ?? "t.*");
+
 const extra = (where: Prisma.Sql | undefined) => (where ? Prisma.sql` AND ${where}` : Prisma.empty);
 
 /** `SELECT c.*, <child arrays> FROM (inner) c ORDER BY ...`: children read the parent row as `c`. */
 function withChildren(inner: Prisma.Sql, req: PageRequest, keyed: boolean): Prisma.Sql {
   if (!req.children?.length) return inner;
   const columns = req.children.map(({ alias, list, req: child }) => Prisma.sql`,
-    (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)}
+    (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${selectOf(list, child)} FROM ${raw(list.from)}
       WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(child)}
       ORDER BY ${orderClause(child.ordering, child.backward)} LIMIT ${limitOf(child)}) x) AS ${raw(`"${alias}"`)}`);
   const dir = (req.ordering.direction === "DESC") !== req.backward ? "DESC" : "ASC";
@@ -150,7 +154,7 @@ export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const inner = Prisma.sql`SELECT ${raw(list.select ?? "t.*")} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
+  const inner = Prisma.sql`SELECT ${selectOf(list, req)} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
     ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
@@ -163,7 +167,7 @@ type Keyed<T> = T & { parentKey: string };
  * plans for that key (a popular parent and a rare one want different plans).
  */
 export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
-  const select = raw(list.select ?? "t.*");
+  const select = selectOf(list, req);
   const parent = raw(list.parentKey!);
   const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
   const inner =

@@ -20,12 +20,15 @@ export type ListArgs = ConnectionArgs & { filter?: unknown; orderBy?: unknown };
 export interface ChildList {
   list: ListSql;
   loaders(loaders: Loaders): ListLoaders<object>;
-  /** The page request for the field's arguments: the resolver calls this too. */
-  request(args: ListArgs): PageRequest;
+  /**
+   * The page request for the field's arguments and the fields asked on its items (names): the
+   * resolver calls this too, so a folded page and the resolver's own agree.
+   */
+  request(args: ListArgs, itemFields?: readonly string[]): PageRequest;
 }
 
 /** Fields selected on the connection's items, through `nodes` and `edges { node }`, fragments included. */
-function itemFields(info: GraphQLResolveInfo): FieldNode[] {
+function itemFields(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): FieldNode[] {
   const found: FieldNode[] = [];
   const walk = (set: SelectionSetNode | undefined, depth: number, visit: (field: FieldNode) => void) => {
     for (const sel of set?.selections ?? []) {
@@ -54,6 +57,11 @@ function revive(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
+/** Names of the fields a list field's query asks on its items (each once, in query order). */
+export function itemFieldNames(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): string[] {
+  return [...new Set(itemFields(info).map((field) => field.name.value))];
+}
+
 type Plan = Map<string, { child: ChildList; req: PageRequest }>;
 
 /** Which of `children` the query selects on the items, with their page requests. */
@@ -66,7 +74,7 @@ function plan(info: GraphQLResolveInfo, itemType: string, children: Record<strin
     if (!child || field.directives?.length || planned.has(alias)) continue;
     try {
       const args: ListArgs = getArgumentValues(type.getFields()[field.name.value]!, field, info.variableValues);
-      planned.set(alias, { child, req: child.request(args) });
+      planned.set(alias, { child, req: child.request(args, itemFieldNames({ fieldNodes: [field], fragments: info.fragments })) });
     } catch {
       // Invalid arguments: the child's resolver reports them where they belong.
     }

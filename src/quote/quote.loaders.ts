@@ -3,6 +3,7 @@ import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
 import type { ListSql } from "../db/list.ts";
+import { ALL_QUOTE_COLUMNS } from "./quote.columns.ts";
 
 /** A quote row that carries its speaker, so listing quotes with speakers is one statement. */
 export type QuoteRow = Quote & { speakerRow?: Person };
@@ -14,9 +15,8 @@ export type QuoteRow = Quote & { speakerRow?: Person };
 export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
   from: `"Quote" t JOIN "Person" s ON s.id = t."speakerId"`,
   parentKey,
-  select: `t.id, t.slug, t.text, t.kind, t."speakerId", t."eventId", t."documentId", t.paragraph, t.start, t."end",
-    t."dateStart", t."dateEnd", t."datePrecision",
-    json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'aliases', s.aliases, 'roles', s.roles) AS "speakerRow"`,
+  // Requests usually narrow this to what the query reads (quote.columns.ts).
+  select: ALL_QUOTE_COLUMNS,
 });
 
 export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
@@ -7,14 +8,18 @@ import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
 import { Person } from "../person/person.type.ts";
-import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings, type QuoteFilter } from "./quote.input.ts";
-import type { ChildList } from "../graphql/prefetch.ts";
+import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
+import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
+import { withQuoteColumns } from "./quote.columns.ts";
 import { quotesOfEvent, quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
+/** A page of quotes for these arguments, selecting the columns the asked fields read. */
+const quoteRequest = (args: QuoteListArgs, fallback: QuoteOrder, itemFields: readonly string[] | undefined) =>
+  withQuoteColumns(pageRequest(args, ordering(args, fallback), quoteFilter(args.filter)), itemFields);
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -24,8 +29,8 @@ export class QuoteResolver {
   }
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
-  quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context): Quotes {
-    return rootConnection(raw, quotesWithSpeaker(), pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
+  quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return rootConnection(raw, quotesWithSpeaker(), quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })
@@ -43,21 +48,21 @@ export class QuoteResolver {
 export const eventQuotes: ChildList = {
   list: quotesOfEvent,
   loaders: (loaders) => loaders.quote.byEvent,
-  request: (args) => pageRequest(args, ordering(args as QuoteListArgs, QuoteOrder.DOCUMENT_ORDER), quoteFilter(args.filter as QuoteFilter)),
+  request: (args, itemFields) => quoteRequest(args as QuoteListArgs, QuoteOrder.DOCUMENT_ORDER, itemFields),
 };
 
 @Resolver(() => Event)
 export class EventQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
-  quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
-    return nestedConnection(loaders.quote.byEvent, event.id, eventQuotes.request(args));
+  quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return nestedConnection(loaders.quote.byEvent, event.id, eventQuotes.request(args, itemFieldNames(info)));
   }
 }
 
 @Resolver(() => Person)
 export class PersonQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
-  quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context): Quotes {
-    return nestedConnection(loaders.quote.bySpeaker, person.id, pageRequest(args, ordering(args, QuoteOrder.LATEST_FIRST), quoteFilter(args.filter)));
+  quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return nestedConnection(loaders.quote.bySpeaker, person.id, quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 }
