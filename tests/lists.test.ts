@@ -157,6 +157,13 @@ describe("search", () => {
     assert.match(d.search.nodes[0].snippet, /speak with a <mark>technician<\/mark> who was testing/);
   });
 
+  test("a phrase whose first word appears earlier alone still gets a marked snippet", async () => {
+    // "space" appears alone long before "space station" in the seed article.
+    const d = await data(`{ search(query: "\\"space station\\"", types: [Document]) { nodes { snippet } } }`);
+    assert.equal(d.search.nodes.length, 1);
+    assert.match(d.search.nodes[0].snippet, /<mark>space<\/mark> <mark>station<\/mark>/);
+  });
+
   test("an empty query is refused", async () => {
     assert.equal((await errorOf(`{ search(query: "  ") { nodes { rank } } }`)).message, "query must not be empty");
   });

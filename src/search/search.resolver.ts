@@ -28,7 +28,7 @@ const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, Stop
 /** Characters of text a snippet is cut from, and how far before the first match the cut starts. */
 const WINDOW = 600;
 const LEAD = 120;
-/** Without a match found by prefix (a stem that is no prefix of its words), the text's first part. */
+/** Without a match in the window (or none found by prefix: a stem that is no prefix of its words), the text's first part. */
 const FALLBACK_CHARS = 8000;
 
 /**
@@ -51,8 +51,12 @@ function searchList(types: SearchType[]): ListSql {
   return {
     from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank
       FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
-    select: `t.type, t.id, t.rank, (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}')
-      FROM "SearchEntry" b WHERE b.type = t.type AND b.id = t.id) AS snippet`,
+    // The window holds the first word of the query, not always a match of the whole query (a phrase
+    // may come later): without a mark in it, the snippet comes from the text's first part.
+    select: `t.type, t.id, t.rank, (SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
+        ELSE ts_headline('english', left(b.body, ${FALLBACK_CHARS}), q.q, '${HEADLINE}') END
+      FROM "SearchEntry" b, LATERAL (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}') AS h) w
+      WHERE b.type = t.type AND b.id = t.id) AS snippet`,
   };
 }
 
