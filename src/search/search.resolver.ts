@@ -52,10 +52,11 @@ function searchList(types: SearchType[]): ListSql {
     from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank
       FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
     // The window holds the first word of the query, not always a match of the whole query (a phrase
-    // may come later): without a mark in it, the snippet comes from the text's first part.
+    // may come later): without a mark in it, the snippet comes from the text's first part. OFFSET 0
+    // keeps the headline computed once (a flattened subquery would repeat it in both branches).
     select: `t.type, t.id, t.rank, (SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
         ELSE ts_headline('english', left(b.body, ${FALLBACK_CHARS}), q.q, '${HEADLINE}') END
-      FROM "SearchEntry" b, LATERAL (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}') AS h) w
+      FROM "SearchEntry" b, LATERAL (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}') AS h OFFSET 0) w
       WHERE b.type = t.type AND b.id = t.id) AS snippet`,
   };
 }
