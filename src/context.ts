@@ -26,13 +26,13 @@ const LOADER_FACTORIES = {
 export type Loaders = { [K in keyof typeof LOADER_FACTORIES]: ReturnType<(typeof LOADER_FACTORIES)[K]> };
 
 /** Each domain's loaders are made on first use: most requests touch two or three domains. */
-function createLoaders(prisma: PrismaClient, raw: RawQueries): Loaders {
+function createLoaders(raw: RawQueries): Loaders {
   const made: Partial<Loaders> = {};
   const loaders = {} as Loaders;
   for (const key of Object.keys(LOADER_FACTORIES) as (keyof Loaders)[]) {
     Object.defineProperty(loaders, key, {
       enumerable: true,
-      get: () => (made[key] ??= LOADER_FACTORIES[key](prisma, raw) as never),
+      get: () => (made[key] ??= LOADER_FACTORIES[key](raw) as never),
     });
   }
   return loaders;
@@ -66,7 +66,7 @@ export function buildContext(prisma: PrismaClient, options: ContextOptions = {})
   return {
     prisma,
     raw,
-    loaders: createLoaders(prisma, raw),
+    loaders: createLoaders(raw),
     requestId: options.requestId ?? randomUUID(),
     sql: options.sql ?? { statements: 0 },
     viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),

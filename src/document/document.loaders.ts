@@ -1,4 +1,4 @@
-import type { Document, Mention, PrismaClient } from "../generated/prisma/client.ts";
+import type { Document, Mention } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -7,7 +7,7 @@ import { byIdLoader } from "../db/lookup.ts";
 export type DocumentRow = Omit<Document, "text"> & { text?: string };
 export const WITHOUT_TEXT = `id, slug, title, "sourceName", url, "publishedOn", dateline, language, "createdAt", "updatedAt"`;
 
-export function createDocumentLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createDocumentLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<DocumentRow>(raw, "Document", WITHOUT_TEXT),
     /** Whole rows: evidence reads its document and the cited text in one statement. */

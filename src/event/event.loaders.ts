@@ -1,4 +1,4 @@
-import type { Event, EventEvidence, PrismaClient } from "../generated/prisma/client.ts";
+import type { Event, EventEvidence } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -8,7 +8,7 @@ const eventsVia = (link: string, parentKey: string) => ({
   parentKey: `l."${parentKey}"`,
 });
 
-export function createEventLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createEventLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<Event>(raw, "Event"),
     byTheme: listLoaders<Event>(raw, eventsVia("EventTheme", "themeId")),

@@ -1,4 +1,4 @@
-import type { Affiliation, Organization, PrismaClient } from "../generated/prisma/client.ts";
+import type { Affiliation, Organization } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -20,7 +20,7 @@ const affiliations = (other: "Organization" | "Person", otherKey: string, parent
   select: `a.*, t.name, t.id`,
 });
 
-export function createOrganizationLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createOrganizationLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<Organization>(raw, "Organization"),
     byEvent: listLoaders<Organization>(raw, organizationsOfEvent),

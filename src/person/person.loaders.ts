@@ -1,4 +1,4 @@
-import type { Person, PrismaClient } from "../generated/prisma/client.ts";
+import type { Person } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -7,7 +7,7 @@ import type { ListSql } from "../db/list.ts";
 
 export const peopleOfEvent: ListSql = { from: `"Person" t JOIN "EventPerson" l ON l."personId" = t.id`, parentKey: `l."eventId"` };
 
-export function createPersonLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createPersonLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<Person>(raw, "Person"),
     byEvent: listLoaders<Person>(raw, peopleOfEvent),

@@ -1,4 +1,4 @@
-import type { Person, PrismaClient, Quote } from "../generated/prisma/client.ts";
+import type { Person, Quote } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -21,7 +21,7 @@ export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
 
 export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
 
-export function createQuoteLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createQuoteLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<Quote>(raw, "Quote"),
     byEvent: listLoaders<QuoteRow>(raw, quotesOfEvent),

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { Prisma, type PrismaClient, type Theme } from "../generated/prisma/client.ts";
+import { Prisma, type Theme } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders, memo } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -31,7 +31,7 @@ async function timelines(raw: RawQueries, themeIds: readonly string[], granulari
   return themeIds.map((id) => byTheme.get(id)!);
 }
 
-export function createThemeLoaders(prisma: PrismaClient, raw: RawQueries) {
+export function createThemeLoaders(raw: RawQueries) {
   const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
 
   return {
