@@ -8,8 +8,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/paths.ts";
+import { numberOption, timingSummary } from "./lib.ts";
 
-const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+const runs = numberOption("runs", 5);
 const port = 4600;
 const query = JSON.stringify({ query: `{ theme(slug: "basic-research") { events { nodes { slug } } } }` });
 
@@ -38,11 +39,6 @@ async function firstAnswer(dataDir: string): Promise<number> {
   }
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `median ${Math.round(s[Math.floor(s.length / 2)]!)} ms (min ${Math.round(s[0]!)}, max ${Math.round(s.at(-1)!)})`;
-};
-
 const fresh: number[] = [], existing: number[] = [];
 for (let i = 0; i < runs; i++) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "themegraph-bench-"));
@@ -54,4 +50,4 @@ for (let i = 0; i < runs; i++) {
   }
 }
 console.log(`| start | first answer over ${runs} runs |\n| --- | --- |`);
-console.log(`| fresh data folder | ${stats(fresh)} |\n| existing data folder | ${stats(existing)} |`);
+console.log(`| fresh data folder | ${timingSummary(fresh)} |\n| existing data folder | ${timingSummary(existing)} |`);

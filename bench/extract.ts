@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../src/paths.ts";
+import { hasFlag, numberOption, timingSummary } from "./lib.ts";
 
 const TARGET_SIZE = 10 * 1024;
 
@@ -38,16 +39,13 @@ async function child(): Promise<void> {
 }
 
 function parent(): void {
-  const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+  const runs = numberOption("runs", 5);
   const results = Array.from({ length: runs }, () => {
     const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child"], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
     return JSON.parse(out.stdout) as { size: number; load: number; first: number; second: number };
   });
-  const median = (key: "load" | "first" | "second" | "total") => {
-    const values = results.map((r) => (key === "total" ? r.load + r.first : r[key])).sort((a, b) => a - b);
-    return `median ${Math.round(values[values.length >> 1]!)} ms (min ${Math.round(values[0]!)}, max ${Math.round(values[values.length - 1]!)})`;
-  };
+  const median = (key: "load" | "first" | "second" | "total") => timingSummary(results.map((r) => (key === "total" ? r.load + r.first : r[key])));
   console.log(`Article: ${results[0]!.size} characters; ${runs} fresh processes.\n`);
   console.log("| step | time |\n| --- | --- |");
   console.log(`| load the extraction modules | ${median("load")} |`);
@@ -56,5 +54,5 @@ function parent(): void {
   console.log(`| second draft (warm) | ${median("second")} |`);
 }
 
-if (process.argv.includes("--child")) await child();
+if (hasFlag("child")) await child();
 else parent();

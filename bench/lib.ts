@@ -55,3 +55,13 @@ export async function benchThemes(pool: pg.Pool): Promise<{ popular: ThemePick; 
   if (rows.length === 0) throw new Error("the bench database holds no theme: run `npm run bench:seed -- --scale 1` first");
   return { popular: rows[0]!, typical: rows[Math.floor(rows.length / 2)]! };
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b), mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** "median 120 ms (min 100, max 150)": a timing over repeated runs. */
+export const timingSummary = (ms: number[]) =>
+  `median ${Math.round(median(ms))} ms (min ${Math.round(Math.min(...ms))}, max ${Math.round(Math.max(...ms))})`;

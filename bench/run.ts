@@ -9,7 +9,7 @@
 import path from "node:path";
 import autocannon from "autocannon";
 import { projectRoot } from "../src/paths.ts";
-import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
+import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option } from "./lib.ts";
 import { backendTicks, CLK_TCK, cpuTicks, rssMb, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
 import { scenarios, type Scenario } from "./queries.ts";
 import { appendResults, type Row, type RunInfo } from "./report.ts";
@@ -59,10 +59,6 @@ interface Target {
   body: string;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b), mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * Warm-up, then measured autocannon runs with each server's CPU and peak RSS around them. Servers
