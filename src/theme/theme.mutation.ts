@@ -22,10 +22,14 @@ async function withFreeSlug<T>(write: () => Promise<T>, slug: string | undefined
   }
 }
 
-async function themeBySlug(prisma: PrismaClient, slug: string, field: string): Promise<ThemeRow> {
-  const theme = await prisma.theme.findUnique({ where: { slug } });
-  if (!theme) throw new NotFoundError(`no theme has slug "${slug}"`, field);
-  return theme;
+/** Runs a write on the theme with `slug` (one statement, no lookup first); a missing theme is NOT_FOUND. */
+async function onTheme<T>(slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isRecordNotFound(error)) throw new NotFoundError(`no theme has slug "${slug}"`, "slug");
+    throw error;
+  }
 }
 
 async function eventAndTheme(prisma: PrismaClient, eventSlug: string, themeSlug: string): Promise<[EventRow, ThemeRow]> {
@@ -52,21 +56,15 @@ export class ThemeMutationResolver {
     @Ctx() { prisma }: Context,
   ): Promise<ThemeRow> {
     const data = checkUpdateTheme(input);
-    const theme = await themeBySlug(prisma, slug, "slug");
-    return withFreeSlug(() => prisma.theme.update({ where: { id: theme.id }, data }), data.slug, "input.slug");
+    return withFreeSlug(() => onTheme(slug, () => prisma.theme.update({ where: { slug }, data })), data.slug, "input.slug");
   }
 
   @Authorized()
   @Mutation(() => ID, { description: "Deletes the theme with this slug and its links to events and quotes (not the events or quotes); returns its id. Needs an API token." })
   async deleteTheme(@Arg("slug", () => String) slug: string, @Ctx() { prisma }: Context): Promise<string> {
-    try {
-      // The links go with it: EventTheme and QuoteTheme cascade on delete.
-      const theme = await prisma.theme.delete({ where: { slug } });
-      return toGlobalId("Theme", theme.id);
-    } catch (error) {
-      if (isRecordNotFound(error)) throw new NotFoundError(`no theme has slug "${slug}"`, "slug");
-      throw error;
-    }
+    // The links go with it: EventTheme and QuoteTheme cascade on delete.
+    const theme = await onTheme(slug, () => prisma.theme.delete({ where: { slug } }));
+    return toGlobalId("Theme", theme.id);
   }
 
   @Authorized()
