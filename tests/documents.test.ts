@@ -159,6 +159,20 @@ describe("a second document about the same event", () => {
     assert.deepEqual(await dumpDatabase(t.app.db.prisma), before);
   });
 
+  test("a quote can name an event another document reported, without listing it: it is linked and dated by it", async () => {
+    const base = path.join(scratch, "quote-of-known-event");
+    await cp(FOLLOW_UP.replace(/\.yaml$/, ".txt"), `${base}.txt`);
+    const yaml = (await readFile(FOLLOW_UP, "utf8"))
+      .replace("slug: 2023-06-02-space-letter-follow-up", "slug: 2023-06-02-quotes-only")
+      .replace(/\nevents:\n[\s\S]*?\nquotes:/, "\nevents: []\nquotes:")
+      .replaceAll("slug: xi-spirit-belongs-to-nation", "slug: xi-spirit-again").replaceAll("slug: zhang-we-were-moved", "slug: zhang-moved-again");
+    await writeFile(`${base}.yaml`, yaml);
+    const result = await ingestFile(t.app.db.prisma, `${base}.yaml`);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    const d = await data(`{ quote(slug: "xi-spirit-again") { event { slug } date { iso } } }`);
+    assert.deepEqual(d.quote, { event: { slug: "2020-xi-letter-to-space-scientists" }, date: { iso: "2020-04-24" } });
+  });
+
   test("a date that contradicts the event is refused", async () => {
     const base = path.join(scratch, "contradiction");
     await cp(FOLLOW_UP.replace(/\.yaml$/, ".txt"), `${base}.txt`);

@@ -113,7 +113,9 @@ interface LinkModel {
 async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Refs): Promise<Ids> {
   const defined = await syncBySlug(tx.event as never, plan.events.flatMap((e) =>
     e.definition ? [{ slug: e.slug, data: { ...e.definition, dateStart: e.date!.start, dateEnd: e.date!.end, datePrecision: e.date!.precision } }] : []));
-  const events = await idsOf(tx.event, plan.events.map((e) => e.slug), defined);
+  // Quotes may name an event that another document reported and this one does not list.
+  const named = [...plan.events.map((e) => e.slug), ...plan.quotes.flatMap((q) => (q.event ? [q.event] : []))];
+  const events = await idsOf(tx.event, [...new Set(named)], defined);
   for (const e of plan.events) {
     if (!e.date) continue;
     const date = { dateStart: e.date.start, dateEnd: e.date.end, datePrecision: e.date.precision };
