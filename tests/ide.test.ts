@@ -12,6 +12,22 @@ import { getPath, rawRequest, type RawRequest } from "./helpers/http.ts";
 /** What Chromium sends when it navigates. */
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
+describe("the IDE behind CORS", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp("pglite", { env: { CORS_ORIGINS: "https://app.example" } });
+  });
+  after(async () => t?.close());
+
+  test("a gzipped asset varies by origin and by encoding (caches must not mix them)", async () => {
+    const send = (req: RawRequest) => rawRequest(`http://127.0.0.1:${t.app.port}`, req);
+    const file = /(?:src|href)="(\/ide\/[^"]+\.js)"/.exec((await send({ path: "/" })).text)![1]!;
+    const res = await send({ path: file, headers: { origin: "https://app.example", "accept-encoding": "gzip" } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(String(res.headers.vary).split(/,\s*/).sort(), ["accept-encoding", "origin"]);
+  });
+});
+
 describe("the IDE", () => {
   let t: TestApp;
   let send: (req: RawRequest) => ReturnType<typeof rawRequest>;

@@ -3,6 +3,7 @@
  * default: the bundled IDE is same-origin. Apollo's CSRF prevention stays on either way.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { addVary } from "./vary.ts";
 
 const ALLOWED_HEADERS = "content-type, authorization, apollo-require-preflight, x-apollo-operation-name";
 
@@ -13,7 +14,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   const allowed = origins.includes("*") || origins.includes(origin);
   if (!allowed) return false;
   res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
-  res.setHeader("vary", "origin");
+  addVary(res, "origin");
   res.setHeader("access-control-expose-headers", "x-request-id, x-sql-statements");
   if (req.method !== "OPTIONS") return false;
   res.writeHead(204, {

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { HttpError } from "../http/http-error.ts";
+import { addVary } from "../http/vary.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -75,7 +76,7 @@ export function createIde(folder: string): Ide {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (req.headers["if-none-match"] === loaded.etag) return void res.writeHead(304).end();
     const gzip = loaded.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    if (loaded.gzip) res.setHeader("vary", "accept-encoding");
+    if (loaded.gzip) addVary(res, "accept-encoding");
     if (gzip) res.setHeader("content-encoding", "gzip");
     const body = gzip ? loaded.gzip! : loaded.raw;
     res.setHeader("content-length", body.length);
