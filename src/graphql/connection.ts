@@ -45,8 +45,8 @@ export class ConnectionArgs {
 
 /** A bound filter and a key naming it (for loader caches); `cte` binds values the list's FROM reads. */
 export interface Filter {
-  where: Prisma.Sql;
-  key: string;
+  where?: Prisma.Sql;
+  key?: string;
   cte?: Prisma.Sql;
 }
 

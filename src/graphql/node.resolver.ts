@@ -3,7 +3,7 @@ import type { Context, Loaders } from "../context.ts";
 import { fromGlobalId, Node } from "./node.ts";
 
 /** GraphQL type name -> the loaders that fetch it by row id. */
-const loaderOf: Record<string, keyof Loaders> = {
+export const loaderOf: Record<string, keyof Loaders> = {
   Document: "document",
   Event: "event",
   Organization: "organization",

@@ -5,6 +5,7 @@ import type { ListSql, Ordering } from "../db/list.ts";
 import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { SearchHit, SearchHitConnection, SearchResult, SearchType } from "./search.type.ts";
+import { loaderOf } from "../graphql/node.resolver.ts";
 
 interface HitRow {
   type: SearchType;
@@ -77,15 +78,12 @@ export class SearchResolver {
     const wanted = types?.length ? [...new Set(types)] : Object.values(SearchType);
     // The query text is bound once, in a CTE that every branch reads.
     const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
-    return rootConnection<HitRow>(raw, searchList(wanted), pageRequest(page, byRank, { where: Prisma.sql`TRUE`, key: text, cte }));
+    return rootConnection<HitRow>(raw, searchList(wanted), pageRequest(page, byRank, { cte }));
   }
 
   @FieldResolver(() => SearchResult)
   async item(@Root() hit: HitRow, @Ctx() { loaders }: Context): Promise<object> {
-    const loader = {
-      Event: loaders.event.byId, Quote: loaders.quote.byId, Person: loaders.person.byId,
-      Organization: loaders.organization.byId, Theme: loaders.theme.byId, Document: loaders.document.byId,
-    }[hit.type];
-    return { ...(await loader.load(hit.id))!, __typename: hit.type };
+    // Only the hit's own domain: reading every domain's loaders would make them all (context.ts).
+    return { ...(await loaders[loaderOf[hit.type]!].byId.load(hit.id))!, __typename: hit.type };
   }
 }
