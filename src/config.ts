@@ -42,8 +42,6 @@ export interface Config {
   ide: boolean;
   /** Accept automatic persisted queries (operations sent as a SHA-256 hash once registered). */
   persistedQueries: boolean;
-  /** NODE_ENV=production: the defaults of `introspection` and `detailedErrors` turn off. */
-  production: boolean;
   /** Answer introspection queries (INTROSPECTION; default true, false in production). */
   introspection: boolean;
   /**
@@ -139,6 +137,7 @@ function limits(env: Env): QueryLimits {
 
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: Env = process.env): Config {
+  // NODE_ENV=production: the defaults of `introspection` and `detailedErrors` turn off.
   const production = env.NODE_ENV === "production";
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
@@ -155,7 +154,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ide: flag(env, "IDE", true),
     persistedQueries: flag(env, "PERSISTED_QUERIES", true),
-    production,
     introspection: flag(env, "INTROSPECTION", !production),
     detailedErrors: flag(env, "DETAILED_ERRORS", !production),
     apiTokenDigests: apiTokenDigests(env),

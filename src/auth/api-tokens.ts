@@ -12,7 +12,7 @@ export type Viewer =
   | { authenticated: true; /** First 8 hex digits of the token's digest: safe to log. */ tokenId: string }
   | { authenticated: false; reason: "missing" | "malformed" | "invalid" };
 
-export const ANONYMOUS: Viewer = { authenticated: false, reason: "missing" };
+const ANONYMOUS: Viewer = { authenticated: false, reason: "missing" };
 
 const HEX_DIGEST = /^[0-9a-f]{64}$/i;
 

@@ -1,5 +1,5 @@
 /**
- * Counts (and optionally logs) every SQL statement Prisma sends, per request and in total.
+ * Counts (and optionally logs) every SQL statement Prisma sends, per request.
  * It wraps the driver adapter, so it sees exactly what reaches the database, whichever driver it is.
  * Per-request counts ride on AsyncLocalStorage: `withStatementCount` runs a request inside a counter.
  */
@@ -12,9 +12,6 @@ export interface StatementCount {
 
 const currentCount = new AsyncLocalStorage<StatementCount>();
 
-/** Statements sent since the process started, all requests together. */
-export const totalStatements: StatementCount = { statements: 0 };
-
 /** Runs `fn` with a fresh per-call counter; every statement sent inside it (and its async work) is counted. */
 export function withStatementCount<T>(count: StatementCount, fn: () => T): T {
   return currentCount.run(count, fn);
@@ -22,9 +19,8 @@ export function withStatementCount<T>(count: StatementCount, fn: () => T): T {
 
 type QueryListener = (query: SqlQuery) => void;
 
-/** Counts one statement for the current request and in total. */
+/** Counts one statement for the current request. */
 export function recordStatement(): void {
-  totalStatements.statements++;
   const count = currentCount.getStore();
   if (count) count.statements++;
 }

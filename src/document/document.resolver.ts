@@ -10,7 +10,7 @@ import { paragraphsOf } from "../paragraphs.ts";
 import { isoDay } from "../partial-date.ts";
 import { Paragraph } from "./paragraph.type.ts";
 import { findBySlug } from "../db/lookup.ts";
-import { WITHOUT_TEXT, type DocumentRow } from "./document.loaders.ts";
+import { documentList, type DocumentRow } from "./document.loaders.ts";
 
 /** The row's text, or loaded when the row was read without it. */
 async function textOf(doc: DocumentRow, { loaders }: Context): Promise<string> {
@@ -35,7 +35,7 @@ export class DocumentResolver {
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
   documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<DocumentRow>> {
-    return rootConnection(raw, { from: `"Document" t`, select: WITHOUT_TEXT.replace(/(^|, )/g, "$1t.") }, pageRequest(page, latestPublished));
+    return rootConnection(raw, documentList, pageRequest(page, latestPublished));
   }
 
   // Described on the type (document.type.ts); rows read without their text load it here.

@@ -12,19 +12,21 @@ export type QuoteRow = Quote & { speakerRow?: Person };
  * Quotes joined with their speaker (to-one: folded into the list's statement). Lists select what
  * the API reads, not the bookkeeping timestamps: parsing those was a measurable share of a list's CPU.
  */
-export const quotesWithSpeaker = (parentKey?: string): ListSql => ({
+const quotesWithSpeaker = (parentKey?: string): ListSql => ({
   from: `"Quote" t JOIN "Person" s ON s.id = t."speakerId"`,
   parentKey,
   // Requests usually narrow this to what the query reads (quote.columns.ts).
   select: ALL_QUOTE_COLUMNS,
 });
 
+export const allQuotes = quotesWithSpeaker();
 export const quotesOfEvent = quotesWithSpeaker(`t."eventId"`);
+const quotesOfSpeaker = quotesWithSpeaker(`t."speakerId"`);
 
 export function createQuoteLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<Quote>(raw, "Quote"),
     byEvent: listLoaders<QuoteRow>(raw, quotesOfEvent),
-    bySpeaker: listLoaders<QuoteRow>(raw, quotesWithSpeaker(`t."speakerId"`)),
+    bySpeaker: listLoaders<QuoteRow>(raw, quotesOfSpeaker),
   };
 }

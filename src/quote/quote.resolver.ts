@@ -11,7 +11,7 @@ import { Person } from "../person/person.type.ts";
 import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
 import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
 import { withQuoteColumns } from "./quote.columns.ts";
-import { quotesOfEvent, quotesWithSpeaker, type QuoteRow } from "./quote.loaders.ts";
+import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -30,7 +30,7 @@ export class QuoteResolver {
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
   quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return rootConnection(raw, quotesWithSpeaker(), quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return rootConnection(raw, allQuotes, quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })
