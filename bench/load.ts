@@ -5,13 +5,13 @@
  * 0 non-2xx, 0 GraphQL errors, 0 lost writes (every acknowledged write is readable afterwards).
  * Exits 1 when any check fails.
  */
-import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { numberOption, option } from "./lib.ts";
 import { serviceNodeFlags, startChild } from "./proc.ts";
+import { newToken } from "../src/auth/api-tokens.ts";
 
 const duration = numberOption("duration", 60);
 const connections = numberOption("connections", 50);
@@ -26,11 +26,11 @@ const READS = [
   `{ theme(slug: "basic-research") { timeline(granularity: MONTH) { period count } relatedThemes { nodes { sharedEvents } } } }`,
 ].map((query) => JSON.stringify({ query }));
 
-const token = randomBytes(24).toString("base64url");
+const { token, sha256: tokenDigest } = newToken();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "themegraph-load-"));
 const server = await startChild("themegraph", "dist/src/main.js", [], {
   PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production",
-  API_TOKEN_SHA256: createHash("sha256").update(token).digest("hex"),
+  API_TOKEN_SHA256: tokenDigest,
 }, serviceNodeFlags());
 const url = `${server.origin}/graphql`;
 

@@ -5,12 +5,8 @@
  * of it: a passage repeated with the same surroundings has no useful anchor (undefined).
  */
 import type { TextQuote } from "../ingest/format.ts";
+import { occurrences } from "../ingest/anchor.ts";
 
-function occurrences(haystack: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) found.push(i);
-  return found;
-}
 
 const MAX_CONTEXT = 160;
 

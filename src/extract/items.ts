@@ -18,6 +18,7 @@ import type { SpeakerRef } from "./speech.ts";
 import type { TextAnalysis } from "./text.ts";
 import { strongestPerTheme, type ThemeSuggestion } from "./themes.ts";
 import type { DraftNotes } from "./draft.ts";
+import { partialDate } from "../partial-date.ts";
 
 export interface ItemInputs {
   text: TextAnalysis;
@@ -33,7 +34,7 @@ export interface ItemInputs {
 }
 
 const EVENT_REACH = 2;
-const iso = (e: EventCandidate) => e.date.start.toISOString().slice(0, { YEAR: 4, MONTH: 7, DAY: 10 }[e.date.precision]);
+const iso = (e: EventCandidate) => partialDate(e.date.start, e.date.precision).iso;
 const list = <T>(values: Iterable<T>): T[] | undefined => {
   const items = [...values];
   return items.length ? items : undefined;

@@ -8,7 +8,8 @@ export interface Span {
   end: number;
 }
 
-function occurrences(haystack: string, needle: string): number[] {
+/** Every index where `needle` starts in `haystack` (overlapping ones too). */
+export function occurrences(haystack: string, needle: string): number[] {
   const found: number[] = [];
   for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) found.push(i);
   return found;
