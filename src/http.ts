@@ -16,6 +16,7 @@ import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
 import type { Logger } from "./log.ts";
+import type { ParseOptions } from "graphql";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -23,6 +24,8 @@ export interface HttpOptions {
   buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string }) => Context;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Apollo's parse options (the token limit), for the one parse done here: a GET's operation type. */
+  parseOptions: ParseOptions;
   /** The GraphQL IDE for browsers; undefined when it is turned off. */
   ide?: Ide;
   /** For GET /readyz. */
@@ -66,7 +69,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
-  if (req.method === "GET") assertGetRunsQuery(search);
+  if (req.method === "GET") assertGetRunsQuery(search, options.parseOptions);
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {

@@ -77,12 +77,13 @@ export async function startApp(config: Config): Promise<App> {
       createRequestListener({
         apollo,
         bodyLimit: config.bodyLimit,
+        parseOptions: limits.parseOptions,
         corsOrigins: config.corsOrigins,
         readiness: db.readiness,
         logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
         buildContext: (requestId, sql, request) =>
-          buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request?.authorization, apiTokenDigests: config.apiTokenDigests }),
+          buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests }),
       }),
     );
     const port = await listen(server, config.port, config.host);

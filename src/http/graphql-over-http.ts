@@ -14,7 +14,7 @@
  *   unknown persisted query hash with 200).
  */
 import { QUERY_LIMIT_CODES } from "../graphql/errors.ts";
-import { getOperationAST, parse, type DocumentNode } from "graphql";
+import { getOperationAST, parse, type DocumentNode, type ParseOptions } from "graphql";
 import { HttpError } from "./http-error.ts";
 import { negotiate } from "./media-type.ts";
 
@@ -52,15 +52,15 @@ export function dropEmptyParams(search: string): string {
 }
 
 /** Refuses a GET whose operation is not a query, before Apollo parses, validates or runs it. */
-export function assertGetRunsQuery(search: string): void {
+export function assertGetRunsQuery(search: string, parseOptions: ParseOptions): void {
   const params = new URLSearchParams(search);
   const query = params.get("query");
   if (!query) return; // a persisted query hash or a malformed request: Apollo checks those
   let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, parseOptions);
   } catch {
-    return; // Apollo reports the syntax error
+    return; // Apollo reports the syntax error (or the token limit)
   }
   const operation = getOperationAST(document, params.get("operationName") || undefined);
   if (operation && operation.operation !== "query") {
