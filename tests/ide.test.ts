@@ -6,21 +6,17 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
-import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { startTestApp, useTestApp, type TestApp } from "./helpers/app.ts";
 import { getPath, rawRequest, type RawRequest } from "./helpers/http.ts";
 
 /** What Chromium sends when it navigates. */
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
 describe("the IDE behind CORS", () => {
-  let t: TestApp;
-  before(async () => {
-    t = await startTestApp("pglite", { env: { CORS_ORIGINS: "https://app.example" } });
-  });
-  after(async () => t?.close());
+  const server = useTestApp("pglite", { env: { CORS_ORIGINS: "https://app.example" } });
 
   test("a gzipped asset varies by origin and by encoding (caches must not mix them)", async () => {
-    const send = (req: RawRequest) => rawRequest(`http://127.0.0.1:${t.app.port}`, req);
+    const send = (req: RawRequest) => rawRequest(server.origin, req);
     const file = /(?:src|href)="(\/ide\/[^"]+\.js)"/.exec((await send({ path: "/" })).text)![1]!;
     const res = await send({ path: file, headers: { origin: "https://app.example", "accept-encoding": "gzip" } });
     assert.equal(res.status, 200);
