@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { authenticate, type Viewer } from "./auth/api-tokens.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { RawQueries } from "./db/raw.ts";
-import type { StatementCount } from "./db/statement-counter.ts";
+import { countedRaw, type StatementCount } from "./db/statement-counter.ts";
 import { createDocumentLoaders } from "./document/document.loaders.ts";
 import { createEventLoaders } from "./event/event.loaders.ts";
 import { createOrganizationLoaders } from "./organization/organization.loaders.ts";
@@ -40,7 +40,10 @@ function createLoaders(raw: RawQueries): Loaders {
 
 export interface Context {
   prisma: PrismaClient;
-  /** Raw reads on the driver, for list statements (db/raw.ts); Prisma's $queryRaw when not given. */
+  /**
+   * Raw reads on the driver, for list statements (db/raw.ts), counted into `sql`; Prisma's $queryRaw
+   * when not given (then counted only inside mutations, as all Prisma statements are).
+   */
   raw: RawQueries;
   loaders: Loaders;
   /** Echoed to the client in `x-request-id` and in logs. */
@@ -62,13 +65,14 @@ export interface ContextOptions {
 }
 
 export function buildContext(prisma: PrismaClient, options: ContextOptions = {}): Context {
-  const raw = options.raw ?? prisma;
+  const sql = options.sql ?? { statements: 0 };
+  const raw = options.raw ? countedRaw(options.raw, sql) : prisma;
   return {
     prisma,
     raw,
     loaders: createLoaders(raw),
     requestId: options.requestId ?? randomUUID(),
-    sql: options.sql ?? { statements: 0 },
+    sql,
     viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),
   };
 }

@@ -1,14 +1,14 @@
 /**
  * The HTTP front: a bare node:http server that hands GraphQL requests to Apollo Server and answers
- * the few plain routes. Owning this layer (rather than startStandaloneServer) lets every request run
- * inside its own SQL statement counter and carry a request id, and lets the endpoint follow the
+ * the few plain routes. Owning this layer (rather than startStandaloneServer) lets every request count
+ * its SQL statements (x-sql-statements) and carry a request id, and lets the endpoint follow the
  * GraphQL-over-HTTP specification where Apollo does not (http/graphql-over-http.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "./context.ts";
-import { withStatementCount, type StatementCount } from "./db/statement-counter.ts";
+import type { StatementCount } from "./db/statement-counter.ts";
 import { assertGetRunsQuery, dropEmptyParams, errorMediaType, prefersHtml, responseMediaType, specStatus, type ResponseMediaType } from "./http/graphql-over-http.ts";
 import { HttpError } from "./http/http-error.ts";
 import { readJsonBody } from "./http/request-body.ts";
@@ -79,12 +79,10 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   const sql: StatementCount = { statements: 0 };
   outcome.sql = sql;
   outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
-  const response = await withStatementCount(sql, () =>
-    options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: async () => options.buildContext(requestId, sql, { authorization: req.headers.authorization }),
-    }),
-  );
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
+    context: async () => options.buildContext(requestId, sql, { authorization: req.headers.authorization }),
+  });
   await sendGraphQL(res, response, type, sql);
 }
 

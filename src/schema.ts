@@ -3,7 +3,7 @@
  * schema.graphql emitter (scripts/emit-schema.ts) both call `buildAppSchema`.
  */
 import "reflect-metadata";
-import { isAbstractType, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
@@ -14,6 +14,8 @@ import {
   QuoteEventResolver,
   ThemeEventsResolver,
 } from "./event/event.resolver.ts";
+import type { Context } from "./context.ts";
+import { withStatementCount } from "./db/statement-counter.ts";
 import { authChecker } from "./graphql/auth.ts";
 import { NodeIdResolver } from "./graphql/node.ts";
 import { NodeResolver } from "./graphql/node.resolver.ts";
@@ -80,6 +82,18 @@ function resolveByTypename(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Mutations are where Prisma runs per request; its statements count into the request's counter only
+ * inside `withStatementCount` (db/statement-counter.ts says why reads stay outside).
+ */
+function countMutationStatements(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context: Context, info) => withStatementCount(context.sql, () => resolve(source, args, context, info));
+  }
+  return schema;
+}
+
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return resolveByTypename(await buildSchema({ resolvers, validate: false, authChecker }));
+  return countMutationStatements(resolveByTypename(await buildSchema({ resolvers, validate: false, authChecker })));
 }

@@ -99,4 +99,15 @@ describe("writes", () => {
     const untag = `mutation { untagEvent(event: "2004-change-program-established", theme: "innovation") { themes { totalCount } } }`;
     assert.equal((await as(untag)).body.data?.untagEvent.themes.totalCount, once);
   });
+
+  test("a write counts its Prisma statements and its answer's reads; reads after it count as before", async () => {
+    const read = `{ event(slug: "2004-change-program-established") { themes(first: 5) { nodes { slug } } } }`;
+    const readBefore = (await send(t.app.url, read)).statements;
+    assert.equal(readBefore, 2, "the event by slug, then its themes");
+    // Two lookups by slug and the insert (Prisma), then the answer's themes (a raw read).
+    const tag = await as(`mutation { tagEvent(event: "2004-change-program-established", theme: "innovation") { themes(first: 5) { nodes { slug } } } }`);
+    assert.ok(tag.body.data?.tagEvent.themes.nodes.some((n: any) => n.slug === "innovation"), JSON.stringify(tag.body));
+    assert.equal(tag.statements, 4);
+    assert.equal((await send(t.app.url, read)).statements, readBefore);
+  });
 });

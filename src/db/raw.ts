@@ -1,12 +1,12 @@
 /**
  * Raw reads straight on the driver (pg pool or PGlite), for the hot list statements that build
  * their own SQL (db/list.ts). Going through Prisma's `$queryRaw` cost more CPU than the statement
- * itself; this keeps Prisma for everything typed and counts statements the same way.
+ * itself; this keeps Prisma for everything typed. Each request counts its statements through
+ * `countedRaw` (db/statement-counter.ts).
  */
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { recordStatement } from "./statement-counter.ts";
 
 /** What list queries need: the same call shape as PrismaClient's `$queryRaw`. */
 export interface RawQueries {
@@ -47,7 +47,6 @@ const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0
 export function pgRaw(pool: pg.Pool, log?: (sql: string) => void, prepare = true): RawQueries {
   return {
     async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      recordStatement();
       log?.(sql.text);
       const name = prepare && sql.values.length === 0 ? preparedName(sql.text) : undefined;
       const run = (as?: string) => pool.query({ name: as, text: sql.text, values: sql.values as unknown[], types: pgTypes as never });
@@ -68,7 +67,6 @@ export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
   const parsers = { [DATE_OID]: utcDay };
   return {
     async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      recordStatement();
       log?.(sql.text);
       return (await db.query(sql.text, sql.values as unknown[], { parsers })).rows as T;
     },

@@ -1,33 +1,50 @@
 /**
- * Counts (and optionally logs) every SQL statement Prisma sends, per request.
- * It wraps the driver adapter, so it sees exactly what reaches the database, whichever driver it is.
- * Per-request counts ride on AsyncLocalStorage: `withStatementCount` runs a request inside a counter.
+ * Counts (and optionally logs) every SQL statement sent, per request.
+ * Raw reads (db/raw.ts) count into the request's counter directly (`countedRaw`). Prisma's statements
+ * are seen by wrapping its driver adapter, which has no request to hand: they count into the counter
+ * of the AsyncLocalStorage context they run in (`withStatementCount`). Only mutations run Prisma per
+ * request, so only they enter that context (schema.ts): while any AsyncLocalStorage is on, Node 20 runs
+ * a hook on every promise, which cost reads ~10% of their CPU.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "./raw.ts";
 
 export interface StatementCount {
   statements: number;
 }
 
 const currentCount = new AsyncLocalStorage<StatementCount>();
+/** Calls inside `withStatementCount` now; the storage (and its promise hook) is off when none are. */
+let inside = 0;
 
-/** Runs `fn` with a fresh per-call counter; every statement sent inside it (and its async work) is counted. */
-export function withStatementCount<T>(count: StatementCount, fn: () => T): T {
-  return currentCount.run(count, fn);
+/** Runs `fn` with `count` as the counter of every Prisma statement sent inside it (and its async work). */
+export async function withStatementCount<T>(count: StatementCount, fn: () => T | Promise<T>): Promise<T> {
+  inside++;
+  try {
+    return await currentCount.run(count, fn);
+  } finally {
+    if (--inside === 0) currentCount.disable();
+  }
+}
+
+/** Raw reads that count each statement into `count`. */
+export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
+  return {
+    $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
+      count.statements++;
+      return raw.$queryRaw<T>(sql);
+    },
+  };
 }
 
 type QueryListener = (query: SqlQuery) => void;
 
-/** Counts one statement for the current request. */
-export function recordStatement(): void {
-  const count = currentCount.getStore();
-  if (count) count.statements++;
-}
-
 function counted<T extends object>(target: T, onQuery: QueryListener | undefined): T {
   const record = (query: SqlQuery) => {
-    recordStatement();
+    const count = currentCount.getStore();
+    if (count) count.statements++;
     onQuery?.(query);
   };
   return new Proxy(target, {
