@@ -17,6 +17,7 @@ import {
 import type { Context } from "./context.ts";
 import { withStatementCount } from "./db/statement-counter.ts";
 import { authChecker } from "./graphql/auth.ts";
+import { directResolvers } from "./graphql/direct-resolvers.ts";
 import { NodeIdResolver } from "./graphql/node.ts";
 import { NodeResolver } from "./graphql/node.resolver.ts";
 import {
@@ -95,5 +96,7 @@ function countMutationStatements(schema: GraphQLSchema): GraphQLSchema {
 }
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return countMutationStatements(resolveByTypename(await buildSchema({ resolvers, validate: false, authChecker })));
+  const schema = await buildSchema({ resolvers, validate: false, authChecker });
+  directResolvers(schema, resolvers);
+  return countMutationStatements(resolveByTypename(schema));
 }

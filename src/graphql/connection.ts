@@ -3,11 +3,12 @@
  * every list, root and nested, paged with first/after or last/before (keyset, db/list.ts).
  * `totalCount` costs a statement only when a query asks for it.
  */
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import type { ListLoaders } from "../db/batch.ts";
 import { countRows, decodeCursor, fetchPage, type ChildQuery, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
+import { PROMISED } from "./direct-resolvers.ts";
 import { BadInputError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -157,6 +158,7 @@ export function Connection<T extends object>(node: ClassType<T>, name = node.nam
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: "How many items the whole list has (one more statement)." })
+    @Extensions({ [PROMISED]: true }) // a getter that starts the count statement (toConnection)
     totalCount!: number;
   }
   return ConnectionType;
