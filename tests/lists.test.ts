@@ -78,6 +78,17 @@ describe("cursor pagination", () => {
     assert.equal(new Set(slugs).size, 5);
   });
 
+  test("a list under each parent follows each request's own variables, also when requests overlap", async () => {
+    const q = `query ($n: Int) { events(first: 10) { nodes { slug quotes(first: $n) { totalCount nodes { slug } } } } }`;
+    const sizes = (events: any) => events.nodes.map((e: any) => e.quotes.nodes.length);
+    const expected = (n: number, events: any) => events.nodes.map((e: any) => Math.min(n, e.quotes.totalCount));
+    const [one, three, again] = await Promise.all([data(q, { n: 1 }), data(q, { n: 3 }), data(q, { n: 1 })]);
+    assert.ok(three.events.nodes.some((e: any) => e.quotes.totalCount > 1), "some event has several quotes");
+    assert.deepEqual(sizes(one.events), expected(1, one.events));
+    assert.deepEqual(sizes(three.events), expected(3, three.events));
+    assert.deepEqual(again, one);
+  });
+
   test("bad paging arguments are refused with the argument named, before any SQL", async () => {
     assert.deepEqual(await errorOf(`{ themes(first: 101) { nodes { slug } } }`), {
       message: "first must be between 0 and 100, got 101", locations: [{ line: 1, column: 3 }], path: ["themes"],

@@ -31,7 +31,7 @@ const prefetch = (info: GraphQLResolveInfo, loaders: Loaders) => prefetchChildre
 
 /** A parent's events, paged, filtered and ordered as `args` say, with the child lists the query asks for. */
 const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventListArgs, info: GraphQLResolveInfo, loaders: Loaders): Events =>
-  nestedConnection(list, parentId, eventRequest(args), prefetch(info, loaders));
+  nestedConnection(list, parentId, info, () => eventRequest(args), prefetch(info, loaders));
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -51,8 +51,8 @@ export class EventResolver {
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "The passages that report this event, in document order." })
-  evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
-    return nestedConnection(loaders.event.evidence, event.id, pageRequest(page, documentOrder));
+  evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.event.evidence, event.id, info, () => pageRequest(page, documentOrder));
   }
 }
 

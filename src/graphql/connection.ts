@@ -4,6 +4,7 @@
  * `totalCount` costs a statement only when a query asks for it.
  */
 import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import type { ListLoaders } from "../db/batch.ts";
@@ -117,11 +118,31 @@ export interface Prefetch {
   prime(rows: object[]): void;
 }
 
+/** What identifies a field's request: its nodes in the operation and the operation's variables. */
+export type FieldInfo = Pick<GraphQLResolveInfo, "fieldNodes" | "variableValues">;
+
+const requests = new WeakMap<readonly FieldNode[], WeakMap<object, PageRequest>>();
+
+/**
+ * A nested list's resolver runs once per parent row with the same field nodes and variables: its
+ * page request (arguments checked, cursor decoded, columns chosen) is built once for them, and
+ * being one object, its loader's shape key (db/list.ts shapeOf) is computed once too. A request
+ * that fails to build (bad arguments) is not kept: each parent reports the error.
+ */
+function requestOnce(info: FieldInfo, build: () => PageRequest): PageRequest {
+  let byVariables = requests.get(info.fieldNodes);
+  if (!byVariables) requests.set(info.fieldNodes, (byVariables = new WeakMap()));
+  let req = byVariables.get(info.variableValues);
+  if (!req) byVariables.set(info.variableValues, (req = build()));
+  return req;
+}
+
 /** A page of a list under `parentId`, batched with its siblings through `loaders`. */
 export async function nestedConnection<T extends object>(
-  loaders: ListLoaders<T>, parentId: string, req: PageRequest, prefetch?: Prefetch,
+  loaders: ListLoaders<T>, parentId: string, info: FieldInfo, build: () => PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await loaders.page(prefetch ? { ...req, children: prefetch.children } : req).load(parentId);
+  const req = requestOnce(info, () => (prefetch ? { ...build(), children: prefetch.children } : build()));
+  const page = await loaders.page(req).load(parentId);
   prefetch?.prime(page.rows);
   return toConnection(page, () => loaders.count(req.where, req.whereKey).load(parentId));
 }

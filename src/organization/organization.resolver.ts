@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
@@ -29,18 +30,18 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })
-  people(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
-    return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, pageRequest(page, byName));
+  people(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Affiliations {
+    return nestedConnection(loaders.organization.affiliationsByOrganization, org.id, info, () => pageRequest(page, byName));
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this organization (by name or alias), in document order." })
-  mentions(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
-    return nestedConnection(loaders.document.mentionsOfOrganization, org.id, pageRequest(page, documentOrder));
+  mentions(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.document.mentionsOfOrganization, org.id, info, () => pageRequest(page, documentOrder));
   }
 
   @FieldResolver(() => RelatedOrganizationConnection, { description: "Organizations in the same events, most shared first." })
-  relatedOrganizations(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<OrganizationRow>>> {
-    return nestedConnection(loaders.organization.related, org.id, pageRequest(page, mostSharedFirst));
+  relatedOrganizations(@Root() org: OrganizationRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<WithShared<OrganizationRow>>> {
+    return nestedConnection(loaders.organization.related, org.id, info, () => pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -68,8 +69,8 @@ export class AffiliationResolver {
 @Resolver(() => Person)
 export class PersonOrganizationsResolver {
   @FieldResolver(() => AffiliationConnection, { description: "Organizations this person belongs to, in name order, with roles." })
-  organizations(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Affiliations {
-    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, pageRequest(page, byName));
+  organizations(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Affiliations {
+    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, info, () => pageRequest(page, byName));
   }
 }
 
@@ -83,7 +84,7 @@ export const eventOrganizations: ChildList = {
 @Resolver(() => Event)
 export class EventOrganizationsResolver {
   @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
-  organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return nestedConnection(loaders.organization.byEvent, event.id, eventOrganizations.request(page));
+  organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
+    return nestedConnection(loaders.organization.byEvent, event.id, info, () => eventOrganizations.request(page));
   }
 }

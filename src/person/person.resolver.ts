@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
@@ -27,13 +28,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })
-  mentions(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<EvidenceRow>> {
-    return nestedConnection(loaders.document.mentionsOfPerson, person.id, pageRequest(page, documentOrder));
+  mentions(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<EvidenceRow>> {
+    return nestedConnection(loaders.document.mentionsOfPerson, person.id, info, () => pageRequest(page, documentOrder));
   }
 
   @FieldResolver(() => CoSpeakerConnection, { description: "People quoted at the same events, most shared first." })
-  coSpeakers(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<WithShared<PersonRow>>> {
-    return nestedConnection(loaders.person.coSpeakers, person.id, pageRequest(page, mostSharedFirst));
+  coSpeakers(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<WithShared<PersonRow>>> {
+    return nestedConnection(loaders.person.coSpeakers, person.id, info, () => pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -55,8 +56,8 @@ export const eventPeople: ChildList = {
 @Resolver(() => Event)
 export class EventPeopleResolver {
   @FieldResolver(() => PersonConnection, { description: "People who took part, in name order." })
-  people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection(loaders.person.byEvent, event.id, eventPeople.request(page));
+  people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection(loaders.person.byEvent, event.id, info, () => eventPeople.request(page));
   }
 }
 

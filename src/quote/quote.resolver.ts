@@ -55,7 +55,7 @@ export const eventQuotes: ChildList = {
 export class EventQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
   quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.byEvent, event.id, eventQuotes.request(args, itemFieldNames(info)));
+    return nestedConnection(loaders.quote.byEvent, event.id, info, () => eventQuotes.request(args, itemFieldNames(info)));
   }
 }
 
@@ -63,6 +63,6 @@ export class EventQuotesResolver {
 export class PersonQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
   quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.bySpeaker, person.id, quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return nestedConnection(loaders.quote.bySpeaker, person.id, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { Event as EventRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
@@ -41,8 +42,8 @@ export class ThemeResolver {
   }
 
   @FieldResolver(() => RelatedThemeConnection, { description: "Themes sharing events with this one, most shared first." })
-  relatedThemes(@Root() theme: ThemeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Promise<ConnectionValue<RelatedThemeRow>> {
-    return nestedConnection(loaders.theme.related, theme.id, pageRequest(page, mostSharedFirst));
+  relatedThemes(@Root() theme: ThemeRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<RelatedThemeRow>> {
+    return nestedConnection(loaders.theme.related, theme.id, info, () => pageRequest(page, mostSharedFirst));
   }
 }
 
@@ -64,15 +65,15 @@ export const eventThemes: ChildList = {
 @Resolver(() => Event)
 export class EventThemesResolver {
   @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
-  themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
-    return nestedConnection(loaders.theme.byEvent, event.id, eventThemes.request(page));
+  themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
+    return nestedConnection(loaders.theme.byEvent, event.id, info, () => eventThemes.request(page));
   }
 }
 
 @Resolver(() => Quote)
 export class QuoteThemesResolver {
   @FieldResolver(() => ThemeConnection, { description: "Themes this quote speaks to, in name order." })
-  themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context): Themes {
-    return nestedConnection(loaders.theme.byQuote, quote.id, pageRequest(page, themeByName));
+  themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
+    return nestedConnection(loaders.theme.byQuote, quote.id, info, () => pageRequest(page, themeByName));
   }
 }
