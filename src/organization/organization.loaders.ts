@@ -1,4 +1,5 @@
-import type { Affiliation, Organization } from "../generated/prisma/client.ts";
+import type { Affiliation } from "../generated/prisma/client.ts";
+import { listedColumns, type OrganizationRow } from "../db/rows.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -8,6 +9,7 @@ import type { ListSql } from "../db/list.ts";
 export const organizationsOfEvent: ListSql = {
   from: `"Organization" t JOIN "EventOrganization" l ON l."organizationId" = t.id`,
   parentKey: `l."eventId"`,
+  select: listedColumns("Organization"),
 };
 
 /** An affiliation row with the other side's name and id, which order the list and make its cursors. */
@@ -22,9 +24,9 @@ const affiliations = (other: "Organization" | "Person", otherKey: string, parent
 
 export function createOrganizationLoaders(raw: RawQueries) {
   return {
-    byId: byIdLoader<Organization>(raw, "Organization"),
-    byEvent: listLoaders<Organization>(raw, organizationsOfEvent),
-    related: listLoaders<WithShared<Organization>>(raw, coOccurring("EventOrganization", "organizationId", "Organization")),
+    byId: byIdLoader<OrganizationRow>(raw, "Organization"),
+    byEvent: listLoaders<OrganizationRow>(raw, organizationsOfEvent),
+    related: listLoaders<WithShared<OrganizationRow>>(raw, coOccurring("EventOrganization", "organizationId", "Organization")),
     affiliationsByPerson: listLoaders<AffiliationRow>(raw, affiliations("Organization", "organizationId", "personId")),
     affiliationsByOrganization: listLoaders<AffiliationRow>(raw, affiliations("Person", "personId", "organizationId")),
   };

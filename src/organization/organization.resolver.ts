@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow } from "../generated/prisma/client.ts";
+import { listedColumns, type EventRow, type OrganizationRow, type PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
@@ -26,7 +26,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
   organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(raw, { from: `"Organization" t` }, pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, { from: `"Organization" t`, select: listedColumns("Organization") }, pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
+import { listedColumns, type EventRow, type PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
@@ -24,7 +24,7 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: "People in name order." })
   people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<PersonRow>> {
-    return rootConnection(raw, { from: `"Person" t` }, pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, { from: `"Person" t`, select: listedColumns("Person") }, pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { Event as EventRow, Person as PersonRow } from "../generated/prisma/client.ts";
+import type { EventRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import { nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { Prisma, type Theme } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { listedColumns, type ThemeRow } from "../db/rows.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders, memo } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
@@ -7,9 +8,9 @@ import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 import type { TimelineGranularity } from "./theme-aggregates.type.ts";
 
-export const themesOfEvent: ListSql = { from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`, parentKey: `l."eventId"` };
+export const themesOfEvent: ListSql = { from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`, parentKey: `l."eventId"`, select: listedColumns("Theme") };
 
-export type RelatedThemeRow = WithShared<Theme>;
+export type RelatedThemeRow = WithShared<ThemeRow>;
 export interface TimelineRow {
   period: string;
   count: number;
@@ -35,9 +36,9 @@ export function createThemeLoaders(raw: RawQueries) {
   const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
 
   return {
-    byId: byIdLoader<Theme>(raw, "Theme"),
-    byEvent: listLoaders<Theme>(raw, themesOfEvent),
-    byQuote: listLoaders<Theme>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"` }),
+    byId: byIdLoader<ThemeRow>(raw, "Theme"),
+    byEvent: listLoaders<ThemeRow>(raw, themesOfEvent),
+    byQuote: listLoaders<ThemeRow>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"`, select: listedColumns("Theme") }),
     related: listLoaders<RelatedThemeRow>(raw, coOccurring("EventTheme", "themeId", "Theme")),
     timeline: (granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> =>
       memo(timelineLoaders, granularity, () => new DataLoader((ids) => timelines(raw, ids, granularity))),

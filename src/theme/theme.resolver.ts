@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import type { Event as EventRow, Quote as QuoteRow, Theme as ThemeRow } from "../generated/prisma/client.ts";
+import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
+import { listedColumns, type EventRow, type ThemeRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
@@ -23,7 +24,7 @@ export class ThemeResolver {
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
   themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Themes {
-    return rootConnection(raw, { from: `"Theme" t` }, pageRequest(page, themeByName));
+    return rootConnection(raw, { from: `"Theme" t`, select: listedColumns("Theme") }, pageRequest(page, themeByName));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
