@@ -64,8 +64,9 @@ export class EventPeopleResolver {
 @Resolver(() => Quote)
 export class QuoteSpeakerResolver {
   @FieldResolver(() => Person, { description: "Who said it." })
-  async speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<PersonRow> {
-    // Quote lists carry the speaker already (one statement); a single quote loads it, batched.
-    return quote.speakerRow ?? (await loaders.person.byId.load(quote.speakerId))!;
+  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | Promise<PersonRow> {
+    // Quote lists carry the speaker already (one statement; answered without a promise to wait
+    // for); a single quote loads it, batched.
+    return quote.speakerRow ?? loaders.person.byId.load(quote.speakerId).then((speaker) => speaker!);
   }
 }
