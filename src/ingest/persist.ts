@@ -11,6 +11,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Known, Plan } from "./plan.ts";
+import { inTransaction } from "../db/transaction.ts";
 
 type Tx = Prisma.TransactionClient;
 type Ids = Map<string, string>;
@@ -185,9 +186,10 @@ async function writeMentions(tx: Tx, plan: Plan, documentId: string, refs: Refs)
     (rows) => tx.mention.createMany({ data: rows }));
 }
 
-/** Writes the whole plan atomically; returns the document's id. */
+/** Writes the whole plan atomically (again, if PostgreSQL aborts it for a deadlock); returns the document's id. */
 export async function writePlan(prisma: PrismaClient, plan: Plan): Promise<string> {
-  return prisma.$transaction(
+  return inTransaction(
+    prisma,
     async (tx) => {
       const { slug, ...doc } = plan.document;
       const documentId = (await syncBySlug(tx.document as never, [{ slug, data: doc }])).get(slug)!;

@@ -6,6 +6,7 @@
 import { Args, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Organization as OrganizationRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { bothFound, checkMerge, MergeArgs, mergedAliases, moveAffiliations } from "../graphql/merge.ts";
 import { Organization } from "./organization.type.ts";
 
@@ -17,7 +18,7 @@ export class OrganizationMutationResolver {
   })
   mergeOrganizations(@Args(() => MergeArgs) args: MergeArgs, @Ctx() { prisma }: Context): Promise<OrganizationRow> {
     checkMerge(args);
-    return prisma.$transaction(async (tx) => {
+    return inTransaction(prisma, async (tx) => {
       const [kept, merged] = bothFound("organization", args,
         await tx.organization.findUnique({ where: { slug: args.keep } }),
         await tx.organization.findUnique({ where: { slug: args.merge } }));

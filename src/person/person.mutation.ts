@@ -6,6 +6,7 @@
 import { Args, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { bothFound, checkMerge, MergeArgs, mergedAliases, moveAffiliations } from "../graphql/merge.ts";
 import { Person } from "./person.type.ts";
 
@@ -17,7 +18,7 @@ export class PersonMutationResolver {
   })
   mergePeople(@Args(() => MergeArgs) args: MergeArgs, @Ctx() { prisma }: Context): Promise<PersonRow> {
     checkMerge(args);
-    return prisma.$transaction(async (tx) => {
+    return inTransaction(prisma, async (tx) => {
       const [kept, merged] = bothFound("person", args,
         await tx.person.findUnique({ where: { slug: args.keep } }),
         await tx.person.findUnique({ where: { slug: args.merge } }));
