@@ -87,6 +87,11 @@ describe("cursor pagination", () => {
     assert.deepEqual(sizes(one.events), expected(1, one.events));
     assert.deepEqual(sizes(three.events), expected(3, three.events));
     assert.deepEqual(again, one);
+    // The same with the variable read only inside a fragment the list's items spread.
+    const viaFragment = `query ($n: Int) { events(first: 10) { nodes { ...Said } } } fragment Said on Event { slug quotes(first: $n) { totalCount nodes { slug } } }`;
+    const [fragmentOne, fragmentThree] = [await data(viaFragment, { n: 1 }), await data(viaFragment, { n: 3 })];
+    assert.deepEqual(fragmentOne, one);
+    assert.deepEqual(fragmentThree, three);
   });
 
   test("bad paging arguments are refused with the argument named, before any SQL", async () => {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Info } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { Context } from "../context.ts";
 import type { Ordering } from "../db/list.ts";
@@ -34,8 +35,8 @@ export class DocumentResolver {
   }
 
   @Query(() => DocumentConnection, { description: "Documents, most recently published first." })
-  documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<DocumentRow>> {
-    return rootConnection(raw, documentList, pageRequest(page, latestPublished));
+  documents(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<DocumentRow>> {
+    return rootConnection(raw, documentList, info, () => pageRequest(page, latestPublished));
   }
 
   // Described on the type (document.type.ts); rows read without their text load it here.

@@ -43,7 +43,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
   events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { raw, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return rootConnection(raw, { from: `"Event" t`, select: listedColumns("Event") }, eventRequest(args), prefetch(info, loaders));
+    return rootConnection(raw, { from: `"Event" t`, select: listedColumns("Event") }, info, () => eventRequest(args), prefetch(info, loaders));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })

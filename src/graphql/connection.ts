@@ -4,7 +4,7 @@
  * `totalCount` costs a statement only when a query asks for it.
  */
 import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import { BREAK, visit, type ASTNode, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import type { ListLoaders } from "../db/batch.ts";
@@ -118,22 +118,58 @@ export interface Prefetch {
   prime(rows: object[]): void;
 }
 
-/** What identifies a field's request: its nodes in the operation and the operation's variables. */
-export type FieldInfo = Pick<GraphQLResolveInfo, "fieldNodes" | "variableValues">;
+/** What identifies a field's request: its nodes in the operation, its fragments, and the operation's variables. */
+export type FieldInfo = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments" | "variableValues">;
+
+/** Stands for "any variables" when a field's subtree reads none. */
+const NO_VARIABLES = Object.freeze({});
+const readsVariables = new WeakMap<readonly FieldNode[], boolean>();
+
+/**
+ * The variables a field's page requests depend on, as a cache key: none when nothing in the field's
+ * subtree (arguments, directives, fragments it spreads) reads a variable, so that the requests built
+ * for it are shared by every run of the operation; else the run's own variables object.
+ */
+export function variablesKey(info: FieldInfo): object {
+  let reads = readsVariables.get(info.fieldNodes);
+  if (reads === undefined) {
+    reads = false;
+    const spread = new Set<string>();
+    const scan = (node: ASTNode) =>
+      visit(node, {
+        Variable() {
+          reads = true;
+          return BREAK;
+        },
+        FragmentSpread(fragment) {
+          const name = fragment.name.value;
+          if (!spread.has(name) && info.fragments[name]) {
+            spread.add(name);
+            scan(info.fragments[name]);
+          }
+        },
+      });
+    for (const node of info.fieldNodes) if (!reads) scan(node);
+    readsVariables.set(info.fieldNodes, reads);
+  }
+  return reads ? info.variableValues : NO_VARIABLES;
+}
 
 const requests = new WeakMap<readonly FieldNode[], WeakMap<object, PageRequest>>();
 
 /**
- * A nested list's resolver runs once per parent row with the same field nodes and variables: its
- * page request (arguments checked, cursor decoded, columns chosen) is built once for them, and
- * being one object, its loader's shape key (db/list.ts shapeOf) is computed once too. A request
- * that fails to build (bad arguments) is not kept: each parent reports the error.
+ * A list field's resolver runs once per parent row (and once per run of the operation) with the same
+ * field nodes: its page request (arguments checked, cursor decoded, columns chosen) is built once for
+ * them and the variables they read, and being one object, its loader's shape key (db/list.ts
+ * shapeOf) is computed once too. A request that fails to build (bad arguments) is not kept: each
+ * parent reports the error.
  */
 function requestOnce(info: FieldInfo, build: () => PageRequest): PageRequest {
   let byVariables = requests.get(info.fieldNodes);
   if (!byVariables) requests.set(info.fieldNodes, (byVariables = new WeakMap()));
-  let req = byVariables.get(info.variableValues);
-  if (!req) byVariables.set(info.variableValues, (req = build()));
+  const key = variablesKey(info);
+  let req = byVariables.get(key);
+  if (!req) byVariables.set(key, (req = build()));
   return req;
 }
 
@@ -149,9 +185,10 @@ export async function nestedConnection<T extends object>(
 
 /** A page of a root list. */
 export async function rootConnection<T extends object>(
-  raw: RawQueries, list: ListSql, req: PageRequest, prefetch?: Prefetch,
+  raw: RawQueries, list: ListSql, info: FieldInfo, build: () => PageRequest, prefetch?: Prefetch,
 ): Promise<ConnectionValue<T>> {
-  const page = await fetchPage<T>(raw, list, prefetch ? { ...req, children: prefetch.children } : req);
+  const req = requestOnce(info, () => (prefetch ? { ...build(), children: prefetch.children } : build()));
+  const page = await fetchPage<T>(raw, list, req);
   prefetch?.prime(page.rows);
   return toConnection(page, async () => (await countRows(raw, list, null, req.where, req.cte))[0]!);
 }

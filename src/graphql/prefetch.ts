@@ -11,7 +11,7 @@ import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, 
 import type { Loaders } from "../context.ts";
 import type { ListLoaders } from "../db/batch.ts";
 import { toPage, type ChildQuery, type ListSql, type PageRequest } from "../db/list.ts";
-import type { ConnectionArgs, Prefetch } from "./connection.ts";
+import { variablesKey, type ConnectionArgs, type Prefetch } from "./connection.ts";
 
 /** A list field's arguments: paging, plus whatever filter and order the list takes. */
 export type ListArgs = ConnectionArgs & { filter?: unknown; orderBy?: unknown };
@@ -84,21 +84,25 @@ function plan(info: GraphQLResolveInfo, itemType: string, children: Record<strin
 
 /**
  * A list field under every item of a parent list (e.g. each theme's events) plans the same
- * children: plan once per field and request (same field nodes, same variables), not once per parent.
+ * children: plan once per field and the variables it reads (connection.ts variablesKey), not once
+ * per parent or per run.
  */
-const plans = new WeakMap<readonly FieldNode[], { variables: unknown; planned: Plan }>();
+const plans = new WeakMap<readonly FieldNode[], WeakMap<object, { planned: Plan; children: ChildQuery[] }>>();
 
 /** Plans which of `children` the query selects on the items of this list, and how to prime them. */
 export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>, loaders: Loaders): Prefetch {
-  let cached = plans.get(info.fieldNodes);
-  if (cached?.variables !== info.variableValues) {
-    cached = { variables: info.variableValues, planned: plan(info, itemType, children) };
-    plans.set(info.fieldNodes, cached);
+  let byVariables = plans.get(info.fieldNodes);
+  if (!byVariables) plans.set(info.fieldNodes, (byVariables = new WeakMap()));
+  const key = variablesKey(info);
+  let cached = byVariables.get(key);
+  if (!cached) {
+    const planned = plan(info, itemType, children);
+    cached = { planned, children: [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req })) };
+    byVariables.set(key, cached);
   }
   const { planned } = cached;
-  const queries: ChildQuery[] = [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req }));
   return {
-    children: queries,
+    children: cached.children,
     prime(rows) {
       for (const row of rows as Record<string, unknown>[]) {
         for (const [alias, { child, req }] of planned) {

@@ -25,8 +25,8 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
-  organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(raw, { from: `"Organization" t`, select: listedColumns("Organization") }, pageRequest(args, byName, nameFilter(args.filter)));
+  organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
+    return rootConnection(raw, { from: `"Organization" t`, select: listedColumns("Organization") }, info, () => pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })

@@ -23,8 +23,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: "People in name order." })
-  people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context): Promise<ConnectionValue<PersonRow>> {
-    return rootConnection(raw, { from: `"Person" t`, select: listedColumns("Person") }, pageRequest(args, byName, nameFilter(args.filter)));
+  people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return rootConnection(raw, { from: `"Person" t`, select: listedColumns("Person") }, info, () => pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })

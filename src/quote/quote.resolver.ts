@@ -30,7 +30,7 @@ export class QuoteResolver {
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
   quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return rootConnection(raw, allQuotes, quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return rootConnection(raw, allQuotes, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })

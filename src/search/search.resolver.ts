@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import type { ListSql, Ordering } from "../db/list.ts";
@@ -70,6 +71,7 @@ export class SearchResolver {
     @Arg("types", () => [SearchType], { nullable: true, description: "Only these kinds of objects." }) types: SearchType[] | null,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Ctx() { raw }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<HitRow>> {
     const text = query.trim();
     if (!text) throw new BadInputError("query must not be empty", "query");
@@ -78,7 +80,7 @@ export class SearchResolver {
     const wanted = types?.length ? [...new Set(types)] : Object.values(SearchType);
     // The query text is bound once, in a CTE that every branch reads.
     const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
-    return rootConnection<HitRow>(raw, searchList(wanted), pageRequest(page, byRank, { cte }));
+    return rootConnection<HitRow>(raw, searchList(wanted), info, () => pageRequest(page, byRank, { cte }));
   }
 
   @FieldResolver(() => SearchResult)

@@ -23,8 +23,8 @@ export class ThemeResolver {
   }
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
-  themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context): Themes {
-    return rootConnection(raw, { from: `"Theme" t`, select: listedColumns("Theme") }, pageRequest(page, themeByName));
+  themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Themes {
+    return rootConnection(raw, { from: `"Theme" t`, select: listedColumns("Theme") }, info, () => pageRequest(page, themeByName));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
