@@ -80,3 +80,23 @@ describe("ingestDocument", () => {
     assert.equal(d.event.date.iso, "2020-04-24", "the reference refined the event's date");
   });
 });
+
+describe("ingest statements", () => {
+  let empty: TestApp;
+  before(async () => {
+    empty = await startTestApp("pglite", { env: { ...token.env, SEED: "false" } });
+  });
+  after(async () => empty?.close());
+
+  test("new rows of each kind are written in one statement, not one per row", async () => {
+    const seed = path.join(projectRoot, "corpus", "2023-05-29-science-technology-innovation");
+    const [seedAnnotation, seedText] = await Promise.all([readFile(`${seed}.yaml`, "utf8"), readFile(`${seed}.txt`, "utf8")]);
+    const write = () => send(empty.app.url, INGEST, { annotation: seedAnnotation, text: seedText }, token.bearer);
+    const first = await write();
+    assert.deepEqual(first.body.data?.ingestDocument.problems, [], JSON.stringify(first.body));
+    // Measured: 43 into an empty graph (84 when each new row was its own INSERT), 30 to find nothing changed.
+    assert.ok(first.statements <= 43, `into an empty graph: ${first.statements} statements`);
+    const again = await write();
+    assert.ok(again.statements <= 30, `the same document again: ${again.statements} statements`);
+  });
+});

@@ -34,24 +34,32 @@ export async function loadKnown(prisma: PrismaClient, slugs: Record<keyof Known,
 
 interface SlugModel<Row> {
   findMany(args: { where: { slug: { in: string[] } } }): Promise<Row[]>;
-  create(args: { data: never }): Promise<Row>;
+  createManyAndReturn(args: { data: never[]; select: { id: true; slug: true } }): Promise<{ id: string; slug: string }[]>;
   update(args: { where: { id: string }; data: never }): Promise<Row>;
 }
 
-/** Creates or updates (only when something differs) one row per item; returns slug -> id. */
+/**
+ * Creates the new rows (one statement for all) and updates the existing ones where something
+ * differs (one statement each: each row's values differ); returns slug -> id.
+ */
 async function syncBySlug<Row extends { id: string; slug: string }>(
   model: SlugModel<Row>, items: { slug: string; data: Record<string, unknown> }[], merge?: (row: Row, data: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<Ids> {
   const existing = new Map((await model.findMany({ where: { slug: { in: items.map((i) => i.slug) } } })).map((r) => [r.slug, r]));
   const ids: Ids = new Map();
+  const created: Record<string, unknown>[] = [];
   for (const { slug, data } of items) {
     const row = existing.get(slug);
-    const wanted = row && merge ? merge(row, data) : data;
-    if (!row) ids.set(slug, (await model.create({ data: { slug, ...wanted } as never })).id);
-    else {
-      if (changed(row, wanted)) await model.update({ where: { id: row.id }, data: wanted as never });
-      ids.set(slug, row.id);
+    if (!row) {
+      created.push({ slug, ...data });
+      continue;
     }
+    const wanted = merge ? merge(row, data) : data;
+    if (changed(row, wanted)) await model.update({ where: { id: row.id }, data: wanted as never });
+    ids.set(slug, row.id);
+  }
+  if (created.length) {
+    for (const row of await model.createManyAndReturn({ data: created as never[], select: { id: true, slug: true } })) ids.set(row.slug, row.id);
   }
   return ids;
 }
@@ -87,18 +95,34 @@ async function writeEntities(tx: Tx, plan: Plan) {
     organizations: await idsOf(tx.organization, [...plan.events.flatMap((e) => e.organizations), ...plan.people.flatMap((p) => p.affiliations.map((a) => a.organization))], organizations),
     people: await idsOf(tx.person, [...plan.events.flatMap((e) => e.people), ...plan.quotes.map((q) => q.speaker)], people),
   };
-  for (const person of plan.people) {
-    for (const { organization, role } of person.affiliations) {
-      const key = { personId: refs.people.get(person.slug)!, organizationId: refs.organizations.get(organization)! };
-      const row = await tx.affiliation.findUnique({ where: { personId_organizationId: key } });
-      if (!row) await tx.affiliation.create({ data: { ...key, role } });
-      else if (row.role !== role && role !== null) await tx.affiliation.update({ where: { personId_organizationId: key }, data: { role } });
-    }
-  }
+  await writeAffiliations(tx, plan, refs);
   return refs;
 }
 
 type Refs = Awaited<ReturnType<typeof writeEntities>>;
+
+/** Memberships the plan gives: new ones made (one statement), a role the text now gives set. */
+async function writeAffiliations(tx: Tx, plan: Plan, refs: Pick<Refs, "people" | "organizations">): Promise<void> {
+  const given = plan.people.flatMap((person) => person.affiliations.map(({ organization, role }) =>
+    ({ personId: refs.people.get(person.slug)!, organizationId: refs.organizations.get(organization)!, role })));
+  if (!given.length) return;
+  const key = (r: { personId: string; organizationId: string }) => `${r.personId}|${r.organizationId}`;
+  const existing = new Map((await tx.affiliation.findMany({ where: { OR: given.map(({ personId, organizationId }) => ({ personId, organizationId })) } })).map((r) => [key(r), r]));
+  const added = new Map<string, (typeof given)[number]>();
+  for (const wanted of given) {
+    const row = existing.get(key(wanted));
+    if (!row) {
+      // Listed twice: the later role, unless it gives none (as when the first one was written first).
+      const earlier = added.get(key(wanted));
+      added.set(key(wanted), earlier && wanted.role === null ? earlier : wanted);
+    }
+    else if (row.role !== wanted.role && wanted.role !== null) {
+      const { personId, organizationId } = wanted;
+      await tx.affiliation.update({ where: { personId_organizationId: { personId, organizationId } }, data: { role: wanted.role } });
+    }
+  }
+  if (added.size) await tx.affiliation.createMany({ data: [...added.values()] });
+}
 const LINKS = [
   { field: "themes", table: "eventTheme", column: "themeId", refs: "themes" },
   { field: "people", table: "eventPerson", column: "personId", refs: "people" },
@@ -137,7 +161,7 @@ async function writeEvents(tx: Tx, plan: Plan, documentId: string, refs: Refs): 
     // Links of shared events that this file does not give are another document's: leave them out of the diff.
     const ours = current.filter((r) => !shared.has(r.eventId!) || wantedKeys.has(key(r)));
     await syncRows(ours, wanted, key,
-      (rows) => Promise.all(rows.map((r) => model.deleteMany({ where: { eventId: r.eventId, [link.column]: r[link.column] } }))),
+      (rows) => model.deleteMany({ where: { OR: rows.map((r) => ({ eventId: r.eventId, [link.column]: r[link.column] })) } }),
       (rows) => model.createMany({ data: rows, skipDuplicates: true }));
   }
   return events;
@@ -169,7 +193,7 @@ async function writeQuotes(tx: Tx, plan: Plan, documentId: string, refs: Refs, e
   const current = await tx.quoteTheme.findMany({ where: { quoteId: { in: ids } } });
   const wanted = plan.quotes.flatMap((q) => q.themes.map((t) => ({ quoteId: quotes.get(q.slug)!, themeId: refs.themes.get(t)! })));
   await syncRows(current, wanted, (r) => `${r.quoteId}|${r.themeId}`,
-    (rows) => Promise.all(rows.map((r) => tx.quoteTheme.delete({ where: { quoteId_themeId: r } }))),
+    (rows) => tx.quoteTheme.deleteMany({ where: { OR: rows.map(({ quoteId, themeId }) => ({ quoteId, themeId })) } }),
     (rows) => tx.quoteTheme.createMany({ data: rows }));
 }
 
