@@ -81,6 +81,18 @@ describe("ingestDocument", () => {
   });
 });
 
+describe("search in a long document", () => {
+  test("a word written Capitalized far past the text's first 8,000 characters is marked in the snippet", async () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} of filler text repeats plain words for length.`).join("\n\n");
+    const long = `${text.trimEnd()}\n\n${filler}\n\nThe Quarkwell initiative closed the meeting.\n`;
+    const res = await ingest({ annotation, text: long });
+    assert.deepEqual(res.body.data?.ingestDocument.problems, [], JSON.stringify(res.body));
+    const found = (await send(t.app.url, `{ search(query: "quarkwell", types: [Document]) { nodes { snippet } } }`)).body.data;
+    assert.equal(found.search.nodes.length, 1);
+    assert.match(found.search.nodes[0].snippet, /The <mark>Quarkwell<\/mark> initiative/);
+  });
+});
+
 describe("ingest statements", () => {
   let empty: TestApp;
   before(async () => {

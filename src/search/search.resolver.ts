@@ -35,11 +35,15 @@ const FALLBACK_CHARS = 8000;
 
 /**
  * Where in `b.body` a word of the query first appears: each lexeme of the query (a stem, e.g.
- * 'polici' for "policy") less its last letter, found case-insensitively. It only places the
- * snippet's window; ts_headline still decides what matches.
+ * 'polici' for "policy") less its last letter, as written in lower case, Capitalized or in
+ * CAPITALS. It only places the snippet's window; ts_headline still decides what matches (a word
+ * written only in mIxEd case is not found here, and the snippet falls back to the text's start).
+ * Three plain searches rather than one in `lower(b.body)`: lower-casing a 28 KB document took
+ * about a third of each hit's snippet time.
  */
-const FIRST_MATCH = `(SELECT min(nullif(strpos(lower(b.body), left(m[1], greatest(3, length(m[1]) - 1))), 0))
-  FROM regexp_matches(q.q::text, '''([^'']+)''', 'g') m)`;
+const FIRST_MATCH = `(SELECT min(nullif(v.p, 0)) FROM regexp_matches(q.q::text, '''([^'']+)''', 'g') m,
+  LATERAL (SELECT left(m[1], greatest(3, length(m[1]) - 1)) AS stem) s,
+  LATERAL (VALUES (strpos(b.body, s.stem)), (strpos(b.body, initcap(s.stem))), (strpos(b.body, upper(s.stem)))) v(p))`;
 
 /**
  * Matches ranked on the stored vectors (SearchEntry, kept by triggers); the text is read back only
