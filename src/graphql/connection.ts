@@ -130,7 +130,7 @@ const readsVariables = new WeakMap<readonly FieldNode[], boolean>();
  * subtree (arguments, directives, fragments it spreads) reads a variable, so that the requests built
  * for it are shared by every run of the operation; else the run's own variables object.
  */
-export function variablesKey(info: FieldInfo): object {
+function variablesKey(info: FieldInfo): object {
   let reads = readsVariables.get(info.fieldNodes);
   if (reads === undefined) {
     reads = false;
@@ -155,7 +155,18 @@ export function variablesKey(info: FieldInfo): object {
   return reads ? info.variableValues : NO_VARIABLES;
 }
 
-const requests = new WeakMap<readonly FieldNode[], WeakMap<object, PageRequest>>();
+/** Values kept per field (its nodes) and the variables it reads (`variablesKey`). */
+export type FieldCache<T> = WeakMap<readonly FieldNode[], WeakMap<object, T>>;
+
+/** The value kept for this field and its variables, built on first use. A build that throws keeps nothing. */
+export function onceForField<T>(cache: FieldCache<T>, info: FieldInfo, build: () => T): T {
+  let byVariables = cache.get(info.fieldNodes);
+  if (!byVariables) cache.set(info.fieldNodes, (byVariables = new WeakMap()));
+  const key = variablesKey(info);
+  let value = byVariables.get(key);
+  if (value === undefined) byVariables.set(key, (value = build()));
+  return value;
+}
 
 /**
  * A list field's resolver runs once per parent row (and once per run of the operation) with the same
@@ -164,14 +175,8 @@ const requests = new WeakMap<readonly FieldNode[], WeakMap<object, PageRequest>>
  * shapeOf) is computed once too. A request that fails to build (bad arguments) is not kept: each
  * parent reports the error.
  */
-function requestOnce(info: FieldInfo, build: () => PageRequest): PageRequest {
-  let byVariables = requests.get(info.fieldNodes);
-  if (!byVariables) requests.set(info.fieldNodes, (byVariables = new WeakMap()));
-  const key = variablesKey(info);
-  let req = byVariables.get(key);
-  if (!req) byVariables.set(key, (req = build()));
-  return req;
-}
+const requests: FieldCache<PageRequest> = new WeakMap();
+const requestOnce = (info: FieldInfo, build: () => PageRequest) => onceForField(requests, info, build);
 
 /** A page of a list under `parentId`, batched with its siblings through `loaders`. */
 export async function nestedConnection<T extends object>(

@@ -11,7 +11,7 @@ import { Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, 
 import type { Loaders } from "../context.ts";
 import type { ListLoaders } from "../db/batch.ts";
 import { toPage, type ChildQuery, type ListSql, type PageRequest } from "../db/list.ts";
-import { variablesKey, type ConnectionArgs, type Prefetch } from "./connection.ts";
+import { onceForField, type ConnectionArgs, type FieldCache, type Prefetch } from "./connection.ts";
 
 /** A list field's arguments: paging, plus whatever filter and order the list takes. */
 export type ListArgs = ConnectionArgs & { filter?: unknown; orderBy?: unknown };
@@ -87,19 +87,14 @@ function plan(info: GraphQLResolveInfo, itemType: string, children: Record<strin
  * children: plan once per field and the variables it reads (connection.ts variablesKey), not once
  * per parent or per run.
  */
-const plans = new WeakMap<readonly FieldNode[], WeakMap<object, { planned: Plan; children: ChildQuery[] }>>();
+const plans: FieldCache<{ planned: Plan; children: ChildQuery[] }> = new WeakMap();
 
 /** Plans which of `children` the query selects on the items of this list, and how to prime them. */
 export function prefetchChildren(info: GraphQLResolveInfo, itemType: string, children: Record<string, ChildList>, loaders: Loaders): Prefetch {
-  let byVariables = plans.get(info.fieldNodes);
-  if (!byVariables) plans.set(info.fieldNodes, (byVariables = new WeakMap()));
-  const key = variablesKey(info);
-  let cached = byVariables.get(key);
-  if (!cached) {
+  const cached = onceForField(plans, info, () => {
     const planned = plan(info, itemType, children);
-    cached = { planned, children: [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req })) };
-    byVariables.set(key, cached);
-  }
+    return { planned, children: [...planned].map(([alias, { child, req }]) => ({ alias, list: child.list, req })) };
+  });
   const { planned } = cached;
   return {
     children: cached.children,
