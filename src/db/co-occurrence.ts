@@ -4,9 +4,9 @@
  * `table`) with `sharedEvents`; the parent key is `r."of"`, which PostgreSQL pushes into the grouping.
  */
 import type { ListSql } from "./list.ts";
-import { listedColumns, type LISTED_COLUMNS } from "./rows.ts";
+import { listedColumns, type ListedTable } from "./rows.ts";
 
-export function coOccurring(link: string, key: string, table: keyof typeof LISTED_COLUMNS): ListSql {
+export function coOccurring(link: string, key: string, table: ListedTable): ListSql {
   return {
     from: `(SELECT a."${key}" AS "of", b."${key}" AS id, count(DISTINCT a."eventId")::int AS "sharedEvents"
       FROM "${link}" a JOIN "${link}" b ON b."eventId" = a."eventId" AND b."${key}" <> a."${key}" GROUP BY 1, 2) r

@@ -12,13 +12,22 @@ export type OrganizationRow = Listed<Organization>;
 export type PersonRow = Listed<Person>;
 export type ThemeRow = Listed<Theme>;
 
+interface ListedRows {
+  Event: EventRow;
+  Organization: OrganizationRow;
+  Person: PersonRow;
+  Theme: ThemeRow;
+}
+
+export type ListedTable = keyof ListedRows;
+
 /** The columns of each table that lists select; tests/listed-columns.test.ts holds them to the tables. */
-export const LISTED_COLUMNS = {
+export const LISTED_COLUMNS: { [T in keyof ListedRows]: (keyof ListedRows[T])[] } = {
   Event: ["id", "slug", "title", "summary", "dateStart", "dateEnd", "datePrecision", "kind", "place"],
   Organization: ["id", "slug", "name", "aliases"],
   Person: ["id", "slug", "name", "aliases", "roles"],
   Theme: ["id", "slug", "name", "description", "aliases", "keywords"],
-} satisfies { [T in "Event" | "Organization" | "Person" | "Theme"]: (keyof Listed<{ Event: Event; Organization: Organization; Person: Person; Theme: Theme }[T]>)[] };
+};
 
 /** `t."id", t."slug", …`: a ListSql `select` for the table's listed columns (aliased `t`). */
-export const listedColumns = (table: keyof typeof LISTED_COLUMNS): string => LISTED_COLUMNS[table].map((column) => `t."${column}"`).join(", ");
+export const listedColumns = (table: ListedTable): string => LISTED_COLUMNS[table].map((column) => `t."${String(column)}"`).join(", ");

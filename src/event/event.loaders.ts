@@ -3,19 +3,27 @@ import { listedColumns, type EventRow } from "../db/rows.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
+import type { ListSql } from "../db/list.ts";
 
-const eventsVia = (link: string, parentKey: string) => ({
+export const allEvents: ListSql = { from: `"Event" t`, select: listedColumns("Event") };
+
+const eventsVia = (link: string, parentKey: string): ListSql => ({
   from: `"Event" t JOIN "${link}" l ON l."eventId" = t.id`,
   parentKey: `l."${parentKey}"`,
   select: listedColumns("Event"),
 });
+// Lists are described once, not per request's loaders.
+const eventsOfTheme = eventsVia("EventTheme", "themeId");
+const eventsOfPerson = eventsVia("EventPerson", "personId");
+const eventsOfOrganization = eventsVia("EventOrganization", "organizationId");
+const evidenceOfEvent: ListSql = { from: `"EventEvidence" t`, parentKey: `t."eventId"` };
 
 export function createEventLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<EventRow>(raw, "Event"),
-    byTheme: listLoaders<EventRow>(raw, eventsVia("EventTheme", "themeId")),
-    byPerson: listLoaders<EventRow>(raw, eventsVia("EventPerson", "personId")),
-    byOrganization: listLoaders<EventRow>(raw, eventsVia("EventOrganization", "organizationId")),
-    evidence: listLoaders<EventEvidence>(raw, { from: `"EventEvidence" t`, parentKey: `t."eventId"` }),
+    byTheme: listLoaders<EventRow>(raw, eventsOfTheme),
+    byPerson: listLoaders<EventRow>(raw, eventsOfPerson),
+    byOrganization: listLoaders<EventRow>(raw, eventsOfOrganization),
+    evidence: listLoaders<EventEvidence>(raw, evidenceOfEvent),
   };
 }

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
-import { listedColumns, type EventRow, type OrganizationRow, type PersonRow, type ThemeRow } from "../db/rows.ts";
+import type { EventRow, OrganizationRow, PersonRow, ThemeRow } from "../db/rows.ts";
 import type { Context, Loaders } from "../context.ts";
+import { allEvents } from "./event.loaders.ts";
 import { prefetchChildren } from "../graphql/prefetch.ts";
 import { eventOrganizations } from "../organization/organization.resolver.ts";
 import { eventPeople } from "../person/person.resolver.ts";
@@ -43,7 +44,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
   events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { raw, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return rootConnection(raw, { from: `"Event" t`, select: listedColumns("Event") }, info, () => eventRequest(args), prefetch(info, loaders));
+    return rootConnection(raw, allEvents, info, () => eventRequest(args), prefetch(info, loaders));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import { listedColumns, type EventRow, type OrganizationRow, type PersonRow } from "../db/rows.ts";
+import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
@@ -11,7 +11,7 @@ import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
-import { organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
+import { allOrganizations, organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -26,7 +26,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
   organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(raw, { from: `"Organization" t`, select: listedColumns("Organization") }, info, () => pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, allOrganizations, info, () => pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })

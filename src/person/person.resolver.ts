@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import { listedColumns, type EventRow, type PersonRow } from "../db/rows.ts";
+import type { EventRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
@@ -11,7 +11,7 @@ import { Quote } from "../quote/quote.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, nameFilter } from "./person.input.ts";
-import { peopleOfEvent } from "./person.loaders.ts";
+import { allPeople, peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -24,7 +24,7 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: "People in name order." })
   people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
-    return rootConnection(raw, { from: `"Person" t`, select: listedColumns("Person") }, info, () => pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, allPeople, info, () => pageRequest(args, byName, nameFilter(args.filter)));
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })

@@ -8,7 +8,10 @@ import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
 import type { TimelineGranularity } from "./theme-aggregates.type.ts";
 
+export const allThemes: ListSql = { from: `"Theme" t`, select: listedColumns("Theme") };
 export const themesOfEvent: ListSql = { from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`, parentKey: `l."eventId"`, select: listedColumns("Theme") };
+const themesOfQuote: ListSql = { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"`, select: listedColumns("Theme") };
+const relatedThemes = coOccurring("EventTheme", "themeId", "Theme");
 
 export type RelatedThemeRow = WithShared<ThemeRow>;
 export interface TimelineRow {
@@ -38,8 +41,8 @@ export function createThemeLoaders(raw: RawQueries) {
   return {
     byId: byIdLoader<ThemeRow>(raw, "Theme"),
     byEvent: listLoaders<ThemeRow>(raw, themesOfEvent),
-    byQuote: listLoaders<ThemeRow>(raw, { from: `"Theme" t JOIN "QuoteTheme" l ON l."themeId" = t.id`, parentKey: `l."quoteId"`, select: listedColumns("Theme") }),
-    related: listLoaders<RelatedThemeRow>(raw, coOccurring("EventTheme", "themeId", "Theme")),
+    byQuote: listLoaders<ThemeRow>(raw, themesOfQuote),
+    related: listLoaders<RelatedThemeRow>(raw, relatedThemes),
     timeline: (granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> =>
       memo(timelineLoaders, granularity, () => new DataLoader((ids) => timelines(raw, ids, granularity))),
   };

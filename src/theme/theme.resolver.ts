@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
-import { listedColumns, type EventRow, type ThemeRow } from "../db/rows.ts";
+import type { EventRow, ThemeRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
@@ -9,7 +9,7 @@ import { Quote } from "../quote/quote.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
-import { themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
+import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -24,7 +24,7 @@ export class ThemeResolver {
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
   themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Themes {
-    return rootConnection(raw, { from: `"Theme" t`, select: listedColumns("Theme") }, info, () => pageRequest(page, themeByName));
+    return rootConnection(raw, allThemes, info, () => pageRequest(page, themeByName));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
