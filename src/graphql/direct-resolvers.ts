@@ -77,13 +77,16 @@ function paramReader(param: ParamMetadata): Param | undefined {
 
 const plain = (meta: { roles?: unknown[]; middlewares?: unknown[] }) => !meta.roles && !meta.middlewares?.length;
 
+type ResolverInstance = Record<string, (...args: unknown[]) => unknown>;
+
 /** The method called directly with its parameters, or undefined when type-graphql's adapter is needed. */
-function directHandler(meta: HandlerMetadata): Resolve | undefined {
+function directHandler(meta: HandlerMetadata, instances: Map<Function, ResolverInstance>): Resolve | undefined {
   if (!plain(meta) || (meta.target as { length: number }).length > 0) return undefined;
   const readers = [...(meta.params ?? [])].sort((a, b) => a.index - b.index).map(paramReader);
   if (readers.some((read) => read === undefined)) return undefined;
-  // Resolver classes hold no state: one instance, as type-graphql's default container keeps.
-  const instance = new (meta.target as new () => Record<string, (...args: unknown[]) => unknown>)();
+  // Resolver classes hold no state: one instance per class, as type-graphql's default container keeps.
+  let instance = instances.get(meta.target);
+  if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => ResolverInstance)()));
   const method = instance[meta.methodName]!;
   const [a, b, c, d] = readers as Param[];
   switch (readers.length) {
@@ -105,6 +108,7 @@ export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly
     interfaceTypes: { target: Function; fields?: FieldMetadata[] }[];
   };
   let changed = 0;
+  const instances = new Map<Function, ResolverInstance>();
   const replace = (fields: Record<string, { resolve?: Resolve }>, name: string, resolve: Resolve | undefined) => {
     if (!fields[name]) return;
     fields[name].resolve = resolve;
@@ -113,7 +117,7 @@ export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly
 
   const queryFields = schema.getQueryType()?.getFields() ?? {};
   for (const query of storage.queries) {
-    const direct = resolverClasses.includes(query.target) ? directHandler(query) : undefined;
+    const direct = resolverClasses.includes(query.target) ? directHandler(query, instances) : undefined;
     if (direct) replace(queryFields, query.schemaName, direct);
   }
 
@@ -134,7 +138,7 @@ export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly
         const inline = property === schemaName && !field.extensions?.[PROMISED];
         replace(fields, schemaName, inline ? undefined : (root) => root[property]);
       } else if (resolver.kind === "external") {
-        const direct = directHandler(resolver);
+        const direct = directHandler(resolver, instances);
         if (direct) replace(fields, schemaName, direct);
       }
     }

@@ -115,8 +115,7 @@ async function writeAffiliations(tx: Tx, plan: Plan, refs: Pick<Refs, "people" |
       // Listed twice: the later role, unless it gives none (as when the first one was written first).
       const earlier = added.get(key(wanted));
       added.set(key(wanted), earlier && wanted.role === null ? earlier : wanted);
-    }
-    else if (row.role !== wanted.role && wanted.role !== null) {
+    } else if (row.role !== wanted.role && wanted.role !== null) {
       const { personId, organizationId } = wanted;
       await tx.affiliation.update({ where: { personId_organizationId: { personId, organizationId } }, data: { role: wanted.role } });
     }
