@@ -1,6 +1,7 @@
 /**
- * Lists select every column but createdAt/updatedAt (src/db/rows.ts). A column a migration adds
- * must be listed there too, or lists would answer without it: this holds the lists to the tables.
+ * Lists select every column but createdAt/updatedAt, and documents theirs without the text
+ * (src/db/rows.ts). A column a migration adds must be listed there too, or lists would answer
+ * without it: this holds the lists to the tables.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -19,7 +20,7 @@ for (const [table, listed] of Object.entries(LISTED_COLUMNS)) {
     const rows = await t.app.db.raw.$queryRaw<{ column_name: string }[]>(
       Prisma.sql`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table}`,
     );
-    const columns = rows.map((r) => r.column_name).filter((c) => c !== "createdAt" && c !== "updatedAt");
+    const columns = rows.map((r) => r.column_name).filter((c) => c !== "createdAt" && c !== "updatedAt" && !(table === "Document" && c === "text"));
     assert.ok(columns.length > 3, `${table} has columns`);
     assert.deepEqual([...listed].sort(), columns.sort());
   });

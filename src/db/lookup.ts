@@ -16,10 +16,10 @@ export async function findBySlug<T>(raw: RawQueries, from: LookupTable, slug: st
   return rows[0] ?? null;
 }
 
-/** Loads rows by id in one statement per batch (`columns` fixed in code); missing ids give null. */
+/** Loads rows by id in one statement per batch (`columns` fixed in code, the table aliased `t`); missing ids give null. */
 export function byIdLoader<T extends { id: string }>(raw: RawQueries, from: LookupTable, columns = "*"): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const found = await raw.$queryRaw<T[]>(Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table(from)} WHERE id = ANY(${[...ids]}::text[])`);
+    const found = await raw.$queryRaw<T[]>(Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${table(from)} t WHERE t.id = ANY(${[...ids]}::text[])`);
     const rows = new Map(found.map((row) => [row.id, row]));
     return ids.map((id) => rows.get(id) ?? null);
   });

@@ -11,7 +11,8 @@ import { paragraphsOf } from "../paragraphs.ts";
 import { isoDay } from "../partial-date.ts";
 import { Paragraph } from "./paragraph.type.ts";
 import { findBySlug } from "../db/lookup.ts";
-import { documentList, type DocumentRow } from "./document.loaders.ts";
+import { documentList } from "./document.loaders.ts";
+import type { DocumentRow } from "../db/rows.ts";
 
 /** The row's text, or loaded when the row was read without it. */
 async function textOf(doc: DocumentRow, { loaders }: Context): Promise<string> {
