@@ -27,43 +27,56 @@ const byRank: Ordering = {
 
 const MAX_QUERY_LENGTH = 200;
 const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>";
-/** Characters of text a snippet is cut from, and how far before the first match the cut starts. */
-const WINDOW = 600;
+/** Passages are 500-character slices of long bodies (prisma/migrations/*_search_terms); a snippet reads two. */
+const PASSAGE = 500;
+/** How far before the first match a snippet's window starts. */
 const LEAD = 120;
-/** Without a match in the window (or none found by prefix: a stem that is no prefix of its words), the text's first part. */
+/** Without a match placed in a long body (a stem that is no prefix of its words), the text's first part. */
 const FALLBACK_CHARS = 8000;
 
 /**
- * Where in `b.body` a word of the query first appears: each lexeme of the query (a stem, e.g.
- * 'polici' for "policy") less its last letter, as written in lower case, Capitalized or in
- * CAPITALS. It only places the snippet's window; ts_headline still decides what matches (a word
- * written only in mIxEd case is not found here, and the snippet falls back to the text's start).
- * Three plain searches rather than one in `lower(b.body)`: lower-casing a 28 KB document took
- * about a third of each hit's snippet time.
+ * A query that is one word of letters or digits is one lexeme (or none, a stop word): its hits are
+ * read from SearchTerm in rank order, whatever their number. PostgreSQL still decides the lexeme:
+ * `lexeme` is NULL unless the parsed query is a single plain lexeme (the `'$` test excludes
+ * 'word':* and 'word':A, which websearch_to_tsquery never writes and tsvector input would refuse).
+ * `lexemes` are the query's words as the index has them, to place snippets.
  */
-const FIRST_MATCH = `(SELECT min(nullif(v.p, 0)) FROM regexp_matches(q.q::text, '''([^'']+)''', 'g') m,
-  LATERAL (SELECT left(m[1], greatest(3, length(m[1]) - 1)) AS stem) s,
-  LATERAL (VALUES (strpos(b.body, s.stem)), (strpos(b.body, initcap(s.stem))), (strpos(b.body, upper(s.stem)))) v(p))`;
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+const queryCte = (text: string) => Prisma.sql`WITH q AS (SELECT w.q, tsvector_to_array(to_tsvector('english', ${text})) AS lexemes,
+    CASE WHEN numnode(w.q) = 1 AND w.q::text ~ '''$' THEN (SELECT l.lexeme FROM unnest(w.q::text::tsvector) l) END AS lexeme
+  FROM (SELECT websearch_to_tsquery('english', ${text}) AS q) w)`;
 
 /**
- * Matches ranked on the stored vectors (SearchEntry, kept by triggers); the text is read back only
- * for the page's rows: carrying every match's text through the sort detoasted every long document.
- * ts_headline costs in proportion to the text it reads, so it reads a window around the first match.
+ * Where a hit's snippet comes from: two passages around the first of the query's words in a long
+ * body (SearchTerm.first), else the body itself (short bodies have no passages) or its first part.
+ * ts_headline costs in proportion to the text it reads, and a document's body is ~28 KB.
  */
-function searchList(types: SearchType[]): ListSql {
+const SNIPPET_SOURCE = `coalesce((SELECT string_agg(p.text, '' ORDER BY p.start) FROM "SearchPassage" p,
+    (SELECT min(st.first) - ${LEAD} AS at FROM "SearchTerm" st WHERE st.type = b.type AND st.id = b.id AND st.lexeme = ANY(q.lexemes)) f
+  WHERE p.type = b.type AND p.id = b.id AND p.start > f.at - ${PASSAGE} AND p.start <= f.at + ${PASSAGE}), left(b.body, ${FALLBACK_CHARS}))`;
+
+/**
+ * The window holds the first word of the query, not always a match of the whole query (a phrase
+ * may come later): without a mark in it, the snippet comes from the text's first part. OFFSET 0
+ * keeps the headline computed once (a flattened subquery would repeat it in both branches).
+ */
+const SNIPPET = `(SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
+    ELSE ts_headline('english', left(b.body, ${FALLBACK_CHARS}), q.q, '${HEADLINE}') END
+  FROM "SearchEntry" b, q, LATERAL (SELECT ts_headline('english', ${SNIPPET_SOURCE}, q.q, '${HEADLINE}') AS h OFFSET 0) w
+  WHERE b.type = t.type AND b.id = t.id)`;
+
+/**
+ * The matches of a query with their rank. One lexeme: its SearchTerm rows, which an index holds in
+ * rank order (no CTE in this FROM: a join with it would lose that order). Otherwise every match is
+ * ranked on the stored vectors (SearchEntry, kept by triggers). Text is read only for the page's rows.
+ */
+function searchList(types: SearchType[], oneWord: boolean): ListSql {
   const wanted = types.map((t) => `'${t}'`).join(", ");
-  const source = `CASE WHEN length(b.body) <= ${WINDOW} THEN b.body
-    ELSE coalesce(substr(b.body, greatest(1, ${FIRST_MATCH} - ${LEAD}), ${WINDOW}), left(b.body, ${FALLBACK_CHARS})) END`;
   return {
-    from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q)::float8 AS rank
-      FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t, q`,
-    // The window holds the first word of the query, not always a match of the whole query (a phrase
-    // may come later): without a mark in it, the snippet comes from the text's first part. OFFSET 0
-    // keeps the headline computed once (a flattened subquery would repeat it in both branches).
-    select: `t.type, t.id, t.rank, (SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
-        ELSE ts_headline('english', left(b.body, ${FALLBACK_CHARS}), q.q, '${HEADLINE}') END
-      FROM "SearchEntry" b, LATERAL (SELECT ts_headline('english', ${source}, q.q, '${HEADLINE}') AS h OFFSET 0) w
-      WHERE b.type = t.type AND b.id = t.id) AS snippet`,
+    from: oneWord
+      ? `(SELECT s.type, s.id, s.rank FROM "SearchTerm" s WHERE s.lexeme = (SELECT lexeme FROM q) AND s.type IN (${wanted})) t`
+      : `(SELECT e.type, e.id, ts_rank(e.vector, q.q) AS rank FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t`,
+    select: `t.type, t.id, t.rank::float8 AS rank, ${SNIPPET} AS snippet`,
   };
 }
 
@@ -82,9 +95,8 @@ export class SearchResolver {
     if (text.length > MAX_QUERY_LENGTH) throw new BadInputError(`query must be at most ${MAX_QUERY_LENGTH} characters`, "query");
     // Enum values only: safe to inline into the statement.
     const wanted = types?.length ? [...new Set(types)] : Object.values(SearchType);
-    // The query text is bound once, in a CTE that every branch reads.
-    const cte = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS q)`;
-    return rootConnection<HitRow>(raw, searchList(wanted), info, () => pageRequest(page, byRank, { cte }));
+    // The query text is bound in a CTE that every part of the statement reads.
+    return rootConnection<HitRow>(raw, searchList(wanted, ONE_WORD.test(text)), info, () => pageRequest(page, byRank, { cte: queryCte(text) }));
   }
 
   @FieldResolver(() => SearchResult)
