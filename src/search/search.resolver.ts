@@ -27,7 +27,7 @@ const byRank: Ordering = {
 
 const MAX_QUERY_LENGTH = 200;
 const HEADLINE = "MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>";
-/** Passages are 500-character slices of long bodies (prisma/migrations/*_search_terms); a snippet reads two. */
+/** Passages are 500-character slices of long bodies (prisma/migrations/*_search_terms). */
 const PASSAGE = 500;
 /** How far before the first match a snippet's window starts. */
 const LEAD = 120;
@@ -46,13 +46,17 @@ const queryCte = (text: string) => Prisma.sql`WITH q AS (SELECT w.q, tsvector_to
     CASE WHEN numnode(w.q) = 1 AND w.q::text ~ '''$' THEN (SELECT l.lexeme FROM unnest(w.q::text::tsvector) l) END AS lexeme
   FROM (SELECT websearch_to_tsquery('english', ${text}) AS q) w)`;
 
+/** Characters of text a snippet is cut from. */
+const WINDOW = 600;
+
 /**
- * Where a hit's snippet comes from: two passages around the first of the query's words in a long
- * body (SearchTerm.first), else the body itself (short bodies have no passages) or its first part.
- * ts_headline costs in proportion to the text it reads, and a document's body is ~28 KB.
+ * Where a hit's snippet comes from: in a long body, the window that starts LEAD characters before
+ * the first of the query's words (SearchTerm.first, `at`), cut from the two passages around it;
+ * else the body itself (short bodies have no passages) or its first part. ts_headline costs in
+ * proportion to the text it reads (~0.15 ms per 1,000 characters), and a document's body is ~28 KB.
  */
-const SNIPPET_SOURCE = `coalesce((SELECT string_agg(p.text, '' ORDER BY p.start) FROM "SearchPassage" p,
-    (SELECT min(st.first) - ${LEAD} AS at FROM "SearchTerm" st WHERE st.type = b.type AND st.id = b.id AND st.lexeme = ANY(q.lexemes)) f
+const snippetSource = (first: string) => `coalesce((SELECT substr(string_agg(p.text, '' ORDER BY p.start), greatest(min(f.at), 1) - min(p.start) + 1, ${WINDOW})
+  FROM (SELECT ${first} - ${LEAD} AS at) f, "SearchPassage" p
   WHERE p.type = b.type AND p.id = b.id AND p.start > f.at - ${PASSAGE} AND p.start <= f.at + ${PASSAGE}), left(b.body, ${FALLBACK_CHARS}))`;
 
 /**
@@ -60,10 +64,13 @@ const SNIPPET_SOURCE = `coalesce((SELECT string_agg(p.text, '' ORDER BY p.start)
  * may come later): without a mark in it, the snippet comes from the text's first part. OFFSET 0
  * keeps the headline computed once (a flattened subquery would repeat it in both branches).
  */
-const SNIPPET = `(SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
+const snippet = (first: string) => `(SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
     ELSE ts_headline('english', left(b.body, ${FALLBACK_CHARS}), q.q, '${HEADLINE}') END
-  FROM "SearchEntry" b, q, LATERAL (SELECT ts_headline('english', ${SNIPPET_SOURCE}, q.q, '${HEADLINE}') AS h OFFSET 0) w
+  FROM "SearchEntry" b, q, LATERAL (SELECT ts_headline('english', ${snippetSource(first)}, q.q, '${HEADLINE}') AS h OFFSET 0) w
   WHERE b.type = t.type AND b.id = t.id)`;
+
+/** A hit's first position of any of the query's words (one index probe per word). */
+const FIRST_OF_WORDS = `(SELECT min(st.first) FROM unnest(q.lexemes) l JOIN "SearchTerm" st ON st.type = t.type AND st.id = t.id AND st.lexeme = l)`;
 
 /**
  * The matches of a query with their rank. One lexeme: its SearchTerm rows, which an index holds in
@@ -72,13 +79,12 @@ const SNIPPET = `(SELECT CASE WHEN strpos(w.h, '<mark>') > 0 THEN w.h
  */
 function searchList(types: SearchType[], oneWord: boolean): ListSql {
   const wanted = types.map((t) => `'${t}'`).join(", ");
-  return {
-    from: oneWord
-      ? `(SELECT s.type, s.id, s.rank FROM "SearchTerm" s WHERE s.lexeme = (SELECT lexeme FROM q) AND s.type IN (${wanted})) t`
-      : `(SELECT e.type, e.id, ts_rank(e.vector, q.q) AS rank FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t`,
-    select: `t.type, t.id, t.rank::float8 AS rank, ${SNIPPET} AS snippet`,
-  };
+  return oneWord
+    ? { from: `(SELECT s.type, s.id, s.rank, s.first FROM "SearchTerm" s WHERE s.lexeme = (SELECT lexeme FROM q) AND s.type IN (${wanted})) t`, select: ONE_WORD_SELECT }
+    : { from: `(SELECT e.type, e.id, ts_rank(e.vector, q.q) AS rank FROM "SearchEntry" e, q WHERE e.vector @@ q.q AND e.type IN (${wanted})) t`, select: RANKED_SELECT };
 }
+const ONE_WORD_SELECT = `t.type, t.id, t.rank::float8 AS rank, ${snippet("t.first")} AS snippet`;
+const RANKED_SELECT = `t.type, t.id, t.rank::float8 AS rank, ${snippet(FIRST_OF_WORDS)} AS snippet`;
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
