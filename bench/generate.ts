@@ -1,8 +1,9 @@
 /**
- * `npm run bench:seed -- --scale N [--fresh] [--database-url URL]`: loads the deterministic synthetic
- * data set (bench/synthetic.ts) into PostgreSQL for `npm run bench`. The schema comes from the
- * service's own migrator; rows go in through `pg` as multi-row INSERT ... SELECT FROM unnest(...), in
- * one transaction, then ANALYZE. Before inserting it checks every table against the live schema, so a
+ * `npm run bench:seed -- --scale N [--fresh] [--verbose] [--database-url URL]`: loads the deterministic
+ * synthetic data set (bench/synthetic.ts) into PostgreSQL for `npm run bench`. The schema comes from
+ * the service's own migrator; rows go in through `pg` as multi-row INSERT ... SELECT FROM unnest(...),
+ * in one transaction (`--verbose` times each table), then VACUUM ANALYZE: the statistics, and the
+ * visibility map that lets index-only scans skip the heap, so every seeded database is measured alike. Before inserting it checks every table against the live schema, so a
  * migration that adds a required column stops it with a message instead of loading wrong data.
  */
 import path from "node:path";
@@ -101,7 +102,11 @@ async function main(): Promise<void> {
     try {
       await client.query("BEGIN");
       for (const data of tables) await checkTable(client, data);
-      for (const data of tables) await insertTable(client, data);
+      for (const data of tables) {
+        const table = performance.now();
+        await insertTable(client, data);
+        if (hasFlag("verbose")) lap(`  "${data.table}" (${data.rows.length} rows)`, table);
+      }
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");
@@ -111,8 +116,8 @@ async function main(): Promise<void> {
     }
     lap("inserted", since);
     since = performance.now();
-    await pool.query("ANALYZE");
-    lap("analyzed", since);
+    await pool.query("VACUUM ANALYZE");
+    lap("vacuumed and analyzed", since);
 
     console.log(tables.map((t) => `${t.table} ${t.rows.length}`).join(", "));
     const { popular, typical } = await benchThemes(pool);
