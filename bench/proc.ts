@@ -3,7 +3,9 @@
  * "serving http://...:PORT" line, stop it, and read CPU ticks (utime + stime) and resident memory.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export interface Child {
   pid: number;
@@ -24,10 +26,23 @@ export function serviceNodeFlags(): string[] {
   return start.split(/\s+/).filter((word) => word.startsWith("--"));
 }
 
-/** Spawns `node script` and resolves once it prints a loopback URL with a port; rejects if it exits first. */
+/**
+ * Spawns `node script` and resolves once it prints a loopback URL with a port; rejects if it exits first.
+ * The child's stderr (the service's request log, a line per request) goes to a file, as a deployed
+ * service's log would: read through a pipe, the runner (autocannon's process) spent its own CPU on
+ * every line of ours while the floor logs nothing. The file is named in start-up errors.
+ */
 export function startChild(label: string, script: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const logFile = path.join(mkdtempSync(path.join(tmpdir(), "themegraph-bench-")), `${label}.log`);
+  const log = openSync(logFile, "w");
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", log] });
+  closeSync(log);
+  const stdout = child.stdout!; // piped: the start-up line is read from it
   let output = "";
+  const logTail = () => {
+    const text = readFileSync(logFile, "utf8");
+    return text.length ? `\n${text.slice(-2000)}\n(the whole log: ${logFile})` : "";
+  };
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -38,23 +53,22 @@ export function startChild(label: string, script: string, args: string[], env: R
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => {
       void stop();
-      reject(new Error(`${label} did not start within 60 s:\n${output.slice(-2000)}`));
+      reject(new Error(`${label} did not start within 60 s:\n${output.slice(-2000)}${logTail()}`));
     }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(output)?.[1];
       if (port && child.pid) {
         clearTimeout(timeout);
-        child.stdout.off("data", onData);
-        child.stdout.resume();
+        stdout.off("data", onData);
+        stdout.resume();
         resolve({ pid: child.pid, origin: `http://127.0.0.1:${port}`, stop });
       }
     };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    stdout.on("data", onData);
     child.once("exit", (code) => {
       clearTimeout(timeout);
-      reject(new Error(`${label} exited (code ${code}) before serving:\n${output.slice(-2000)}`));
+      reject(new Error(`${label} exited (code ${code}) before serving:\n${output.slice(-2000)}${logTail()}`));
     });
   });
 }
