@@ -19,7 +19,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getArgumentValues,
   getNamedType,
-  getVariableValues,
   isCompositeType,
   isObjectType,
   isInterfaceType,
@@ -34,6 +33,7 @@ import {
 } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./connection.ts";
 import { QueryLimitError } from "./errors.ts";
+import { coerceVariables } from "./variables.ts";
 
 type Variables = Record<string, unknown>;
 
@@ -102,7 +102,7 @@ function fragmentTally(name: string, walk: Walk): Tally {
 
 /** The tally of `operation` with these (raw) variables; null when the variables do not coerce. */
 export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): Tally | null {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
+  const coerced = coerceVariables(schema, operation, rawVariables);
   if (coerced.errors) return null;
   const root = schema.getRootType(operation.operation);
   if (!root) return { cost: 0, fields: 0 };

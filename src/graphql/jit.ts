@@ -6,8 +6,8 @@
  */
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import { getVariableValues } from "graphql/execution/values.js";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { coerceVariables } from "./variables.ts";
 
 /**
  * graphql-jit reports field errors without `extensions`, which Apollo cannot format (it falls
@@ -36,8 +36,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     }
     compiled.set(key, query);
     // graphql-jit's own coercion drops defaults of non-null variables and uncodes its errors:
-    // coerce the way graphql-js does, and hand it complete values.
-    const variables = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {});
+    // coerce the way graphql-js does (once: the cost limit did it already), and hand it complete values.
+    const variables = coerceVariables(schema, request.operation, request.request.variables);
     if (variables.errors) {
       return { errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e, extensions: { code: "BAD_USER_INPUT" } })) };
     }
