@@ -1,12 +1,13 @@
 /**
  * Draft extraction, dates and events: each form a news text dates things with, resolved against
  * the publication day (2023-05-29, a Monday) by the ingest pipeline's resolver, never more precise
- * than the words; expressions that date nothing are set aside; one event told twice is proposed once.
+ * than the words; expressions that date nothing are set aside; one event told twice is proposed once; paragraphs are numbered as the API numbers them.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { findDateMentions } from "../src/extract/date-mentions.ts";
 import { analyzeText } from "../src/extract/text.ts";
+import { paragraphsOf } from "../src/paragraphs.ts";
 import { draftOf, eventDates } from "./fixtures/extract/drafts.ts";
 
 const PUBLISHED = new Date("2023-05-29T00:00:00.000Z");
@@ -99,4 +100,15 @@ describe("event candidates", () => {
     assert.equal(evidence.length, 2);
     assert.deepEqual(evidence[1], { exact: "The plan was adopted in May 2019 and revised this year.", prefix: "\n" });
   });
+});
+
+test("drafts number paragraphs as Document.paragraphs does, whitespace-only blocks included", () => {
+  const body = "\n  \n\nFirst paragraph here.\n \t\n\nSecond paragraph here.\n\n   \n";
+  const { sentences, paragraphs } = analyzeText(body);
+  const api = paragraphsOf(body);
+  assert.deepEqual(paragraphs, api.map(({ start, end }) => ({ start, end })));
+  assert.deepEqual(sentences.map((s) => [s.paragraph, body.slice(s.start, s.end)]), [
+    [1, "First paragraph here."],
+    [2, "Second paragraph here."],
+  ]);
 });

@@ -4,6 +4,7 @@
  * paragraph), and paragraph numbers as the ingest pipeline counts them.
  */
 import nlp from "compromise";
+import { paragraphsOf } from "../paragraphs.ts";
 
 export interface Token {
   text: string;
@@ -44,18 +45,6 @@ export const isKnownWord = (word: string) => Object.hasOwn(lexicon, word.toLower
 /** The tags compromise's lexicon gives a word out of context ("google" -> Organization). */
 export const lexiconTags = (word: string): string[] => isKnownWord(word) ? [lexicon[word.toLowerCase()]!].flat() : [];
 
-function findParagraphs(body: string): { start: number; end: number }[] {
-  const result: { start: number; end: number }[] = [];
-  const breaks = /\n[ \t]*\n(?:[ \t]*\n)*/g;
-  let start = 0;
-  for (const m of body.matchAll(breaks)) {
-    result.push({ start, end: m.index });
-    start = m.index + m[0].length;
-  }
-  result.push({ start, end: body.length });
-  return result;
-}
-
 /** Index of the last item whose `start` is <= offset (items sorted by start). */
 function lastAtOrBefore<T extends { start: number }>(items: T[], offset: number): number {
   let lo = 0, hi = items.length - 1, found = -1;
@@ -70,7 +59,8 @@ function lastAtOrBefore<T extends { start: number }>(items: T[], offset: number)
 export function analyzeText(body: string): TextAnalysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  const paragraphs = findParagraphs(body);
+  // The service's own split (src/paragraphs.ts), so that a draft's paragraph n is Document.paragraphs' n.
+  const paragraphs = paragraphsOf(body).map(({ start, end }) => ({ start, end }));
   let offset = 0;
   for (const terms of nlp(body).docs) {
     const first = tokens.length;
