@@ -21,17 +21,20 @@ export function paragraphsOf(text: string): ParagraphSpan[] {
   return result;
 }
 
-let cached: { text: string; starts: number[] } | undefined;
-
-/** The number of the paragraph holding `offset` (the split is kept for the last text asked about). */
-export function paragraphAt(text: string, offset: number): number {
-  if (cached?.text !== text) cached = { text, starts: paragraphsOf(text).map((p) => p.start) };
-  const { starts } = cached;
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+/**
+ * The number of the paragraph holding an offset, for one text: split on first use, then a binary
+ * search per offset. Callers placing many spans in one text (ingest's anchors and mentions) share one.
+ */
+export function paragraphLocator(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    starts ??= paragraphsOf(text).map((p) => p.start);
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }

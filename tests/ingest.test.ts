@@ -9,7 +9,7 @@ import { readAnnotation } from "../src/ingest/format.ts";
 import { findMentions } from "../src/ingest/mentions.ts";
 import { planIngest, type Known } from "../src/ingest/plan.ts";
 import { parseSourceText } from "../src/ingest/source-text.ts";
-import { paragraphAt, paragraphsOf } from "../src/paragraphs.ts";
+import { paragraphLocator, paragraphsOf } from "../src/paragraphs.ts";
 import { partialDate, parsePartialDate, type PartialDateParts } from "../src/partial-date.ts";
 import { projectRoot } from "../src/paths.ts";
 
@@ -24,7 +24,9 @@ describe("source text", () => {
     const { publishedOn, body } = parseSourceText(" date 2023-05-29 \n\n\n\nBEIJING — First.\n\nSecond.\n");
     assert.equal(publishedOn, "2023-05-29");
     assert.equal(body, "BEIJING — First.\n\nSecond.\n");
-    assert.equal(paragraphAt(body, body.indexOf("Second")), 2);
+    const paragraphAt = paragraphLocator(body);
+    assert.equal(paragraphAt(body.indexOf("Second")), 2);
+    assert.equal(paragraphAt(0), 1);
     assert.deepEqual(paragraphsOf(body).map((p) => [p.number, p.text]), [[1, "BEIJING — First."], [2, "Second."]], "the API's paragraphs agree");
   });
 });

@@ -5,6 +5,7 @@
  * alias. A draft's speaker counts as the curated one when their names or aliases meet.
  */
 import { resolveAnchor } from "../ingest/anchor.ts";
+import { paragraphLocator } from "../paragraphs.ts";
 import { resolveDate } from "../ingest/dates.ts";
 import { readAnnotation, type Annotation, type TextQuote } from "../ingest/format.ts";
 import { parseSourceText } from "../ingest/source-text.ts";
@@ -61,8 +62,9 @@ export function evaluateDraft(draft: Annotation, gold: Annotation, body: string,
     const p = draftPeople.get(proposed), c = goldPeople.get(curated);
     return Boolean(p && c && meet(p, c));
   };
+  const paragraphAt = paragraphLocator(body);
   const span = (q: TextQuote) => {
-    const s = resolveAnchor(body, q);
+    const s = resolveAnchor(body, q, paragraphAt);
     return "error" in s ? { start: -1, end: -1 } : s;
   };
   const quotes = (a: Annotation, kind: "DIRECT" | "PARAPHRASE") => (a.quotes ?? []).filter((q) => q.kind === kind).map((q) => ({ ...q, span: span(q.evidence) }));

@@ -1,6 +1,6 @@
 /** Resolves a quotation of the text (exact, with optional prefix/suffix) to its character span. */
 import type { TextQuote } from "./format.ts";
-import { paragraphAt } from "../paragraphs.ts";
+import { paragraphLocator } from "../paragraphs.ts";
 
 export interface Span {
   paragraph: number;
@@ -20,14 +20,17 @@ const foldQuotes = (s: string) => s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").
 
 const preview = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
-/** The span of `quote` in `body`, or why it has none (absent, or ambiguous without prefix/suffix). */
-export function resolveAnchor(body: string, quote: TextQuote): Span | { error: string } {
+/**
+ * The span of `quote` in `body`, or why it has none (absent, or ambiguous without prefix/suffix).
+ * Pass `paragraphAt` (paragraphLocator(body)) when resolving many quotes of one body.
+ */
+export function resolveAnchor(body: string, quote: TextQuote, paragraphAt = paragraphLocator(body)): Span | { error: string } {
   const prefix = quote.prefix ?? "";
   const needle = prefix + quote.exact + (quote.suffix ?? "");
   const found = occurrences(body, needle);
   if (found.length === 1) {
     const start = found[0]! + prefix.length;
-    return { paragraph: paragraphAt(body, start), start, end: start + quote.exact.length };
+    return { paragraph: paragraphAt(start), start, end: start + quote.exact.length };
   }
   if (found.length > 1) {
     return { error: `${preview(quote.exact)} occurs ${found.length} times in the text; add a prefix or suffix to pick one` };

@@ -2,7 +2,7 @@
  * Where a document names its people and organizations: every occurrence of a name or alias as a
  * whole word. Overlaps go to the longest name ("President Xi Jinping" rather than the "Xi" inside it).
  */
-import { paragraphAt } from "../paragraphs.ts";
+import { paragraphLocator } from "../paragraphs.ts";
 import type { Span } from "./anchor.ts";
 
 export interface Named {
@@ -13,7 +13,7 @@ export interface Named {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Mentions per slug, in text order. */
-export function findMentions(body: string, entities: Named[]): Map<string, Span[]> {
+export function findMentions(body: string, entities: Named[], paragraphAt = paragraphLocator(body)): Map<string, Span[]> {
   const found: { slug: string; start: number; end: number }[] = [];
   for (const { slug, names } of entities) {
     for (const name of new Set(names)) {
@@ -26,7 +26,7 @@ export function findMentions(body: string, entities: Named[]): Map<string, Span[
   let taken = -1;
   for (const m of found) {
     if (m.start < taken) continue;
-    result.get(m.slug)!.push({ paragraph: paragraphAt(body, m.start), start: m.start, end: m.end });
+    result.get(m.slug)!.push({ paragraph: paragraphAt(m.start), start: m.start, end: m.end });
     taken = m.end;
   }
   return result;

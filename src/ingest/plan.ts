@@ -9,6 +9,7 @@ import { isoDay } from "../partial-date.ts";
 import { resolveDate, type ResolvedDate } from "./dates.ts";
 import type { Annotation, EventReference, TextQuote } from "./format.ts";
 import { findMentions } from "./mentions.ts";
+import { paragraphLocator } from "../paragraphs.ts";
 import type { SourceText } from "./source-text.ts";
 
 /** What the graph already holds, for checking references and refining dates. */
@@ -57,6 +58,7 @@ export function planIngest(a: Annotation, source: SourceText, known: Known): { p
   const problems: PlanProblem[] = [];
   const fail = (path: Path, message: string) => problems.push({ path, message });
   const body = source.body;
+  const paragraphAt = paragraphLocator(body); // every anchor and mention of this body
 
   const declared = a.document.publishedOn;
   if (declared && source.publishedOn && declared !== source.publishedOn) {
@@ -82,7 +84,7 @@ export function planIngest(a: Annotation, source: SourceText, known: Known): { p
       if (!defined[kind].has(slug) && !known[kind].has(slug)) fail([...path, i], `refers to unknown ${{ themes: "theme", people: "person", organizations: "organization" }[kind]} "${slug}"`);
     });
   const anchor = (q: TextQuote, path: Path): Span => {
-    const span = resolveAnchor(body, q);
+    const span = resolveAnchor(body, q, paragraphAt);
     if ("error" in span) fail([...path, "exact"], span.error);
     return "error" in span ? { paragraph: 0, start: 0, end: 0 } : span;
   };
@@ -139,7 +141,7 @@ export function planIngest(a: Annotation, source: SourceText, known: Known): { p
   const mentions = findMentions(body, [
     ...(a.people ?? []).map((e) => ({ slug: `person:${e.slug}`, names: [e.name, ...(e.aliases ?? [])] })),
     ...(a.organizations ?? []).map((e) => ({ slug: `organization:${e.slug}`, names: [e.name, ...(e.aliases ?? [])] })),
-  ]);
+  ], paragraphAt);
   const d = a.document;
   return {
     plan: {
