@@ -1,7 +1,7 @@
 /**
  * An event re-dated while another transaction links it to a theme, or unlinks it: whichever commits
- * first, the timeline buckets end up equal to a GROUP BY over the events (PostgreSQL only: PGlite
- * has one connection, so its writes never interleave).
+ * first, the timeline buckets end up equal to a GROUP BY over the events, and every link carries its
+ * event's date (PostgreSQL only: PGlite has one connection, so its writes never interleave).
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -36,6 +36,8 @@ describe("re-dating an event while it is being linked or unlinked", async () => 
   async function buckets() {
     const [have, want] = await Promise.all([a.query(BUCKETS), a.query(timelineGroupBy("MONTH", `l."themeId"`))]);
     assert.deepEqual(have.rows, want.rows, "ThemeTimelineBucket = GROUP BY");
+    const drift = await a.query(`SELECT count(*)::int AS n FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId" WHERE l."dateStart" IS DISTINCT FROM e."dateStart"`);
+    assert.deepEqual(drift.rows, [{ n: 0 }], "every link carries its event's date");
     return have.rows;
   }
 
@@ -68,8 +70,15 @@ describe("re-dating an event while it is being linked or unlinked", async () => 
     assert.deepEqual(await buckets(), []);
   });
 
-  test("a change that keeps the event's period does not make links wait", { skip }, async () => {
-    assert.equal(await interleave(`UPDATE "Event" SET title = 'Renamed', "dateStart" = '2018-07-05' WHERE id = 'e'`, LINK), false);
+  test("a change that keeps the event's date does not make links wait", { skip }, async () => {
+    assert.equal(await interleave(`UPDATE "Event" SET title = 'Renamed' WHERE id = 'e'`, LINK), false);
     assert.deepEqual(await buckets(), [{ key: "t", period: "2018-07", count: 1 }]);
+  });
+
+  test("re-dated to another day of its month: the link waits and takes the day, its bucket unchanged", { skip }, async () => {
+    await a.query(`DELETE FROM "EventTheme"`);
+    assert.equal(await interleave(`UPDATE "Event" SET "dateStart" = '2018-07-05' WHERE id = 'e'`, LINK), true);
+    assert.deepEqual(await buckets(), [{ key: "t", period: "2018-07", count: 1 }]);
+    assert.deepEqual((await a.query(`SELECT "dateStart"::text AS day FROM "EventTheme"`)).rows, [{ day: "2018-07-05" }]);
   });
 });

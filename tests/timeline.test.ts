@@ -60,6 +60,9 @@ for (const backend of ["pglite", "postgresql"] as const) {
       // The table itself: no bucket at 0, none left over from a deleted theme or link.
       const buckets = await t.app.db.prisma.$queryRawUnsafe(BUCKETS);
       assert.deepEqual(buckets, await t.app.db.prisma.$queryRawUnsafe(groupBy("MONTH", `l."themeId"`)), "ThemeTimelineBucket = GROUP BY");
+      // The links' copy of their event's date, kept by the same triggers (a theme's events sort by it).
+      assert.deepEqual(await t.app.db.prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId"
+        WHERE l."dateStart" IS DISTINCT FROM e."dateStart"`), [{ n: 0 }], "EventTheme.dateStart = its event's");
       return actual;
     }
 
@@ -160,7 +163,7 @@ for (const backend of ["pglite", "postgresql"] as const) {
   });
 }
 
-test("the migration counts the links already there", async () => {
+test("the migrations count the links already there and date them", async () => {
   const { pglite, close } = await openPGlite("memory://");
   try {
     const conn = pgliteConnection(pglite);
@@ -174,8 +177,10 @@ test("the migration counts the links already there", async () => {
       INSERT INTO "EventTheme" ("eventId", "themeId") VALUES ('1', 'a'), ('2', 'a'), ('3', 'a'), ('4', 'a'), ('3', 'b');`);
     await migrate(conn, files, { lock: false });
     assert.deepEqual(await conn.query(BUCKETS), await conn.query(groupBy("MONTH", `l."themeId"`)));
-    assert.deepEqual(await conn.query(`SELECT "eventId", period FROM "EventTheme" WHERE "themeId" = 'a' ORDER BY 1`),
-      [{ eventId: "1", period: "2020" }, { eventId: "2", period: "2020-04" }, { eventId: "3", period: "2020-04" }, { eventId: "4", period: "1999-12" }]);
+    assert.deepEqual(await conn.query(`SELECT "eventId", period, "dateStart"::text FROM "EventTheme" WHERE "themeId" = 'a' ORDER BY 1`), [
+      { eventId: "1", period: "2020", dateStart: "2020-01-01" }, { eventId: "2", period: "2020-04", dateStart: "2020-04-01" },
+      { eventId: "3", period: "2020-04", dateStart: "2020-04-24" }, { eventId: "4", period: "1999-12", dateStart: "1999-12-31" },
+    ], "the later migration copies each link's event date");
   } finally {
     await close();
   }

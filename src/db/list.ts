@@ -8,7 +8,7 @@
  * Cursors hold the row's sort key, so pages stay stable while rows are added.
  */
 import { Prisma } from "../generated/prisma/client.ts";
-import type { RawQueries } from "./raw.ts";
+import { planForAnyValues, type RawQueries } from "./raw.ts";
 import { isoDay } from "../partial-date.ts";
 
 /** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
@@ -34,6 +34,16 @@ export interface ListSql {
   parentKey?: string;
   /** Selected columns (`t.*` by default). */
   select?: string;
+  /**
+   * SQL to sort by instead of an ordering's own, by sort key (e.g. a link table's copy of the date,
+   * `l."dateStart"`, which an index on the links gives in order). Same values, so cursors are the same.
+   */
+  sortColumns?: Record<string, string>;
+  /**
+   * The statement for one parent has one good plan for every parent (an index gives its rows in
+   * order): it is then prepared once per connection with the key as a parameter (db/raw.ts).
+   */
+  planForAnyParent?: boolean;
 }
 
 export interface PageRequest {
@@ -103,18 +113,21 @@ export function decodeCursor(ordering: Ordering, cursor: string): unknown[] | nu
   }
 }
 
-function orderClause(ordering: Ordering, backward: boolean): Prisma.Sql {
+/** The SQL a list sorts a column by: its own substitute, or the ordering's. */
+const sortSql = (list: ListSql, column: SortColumn) => list.sortColumns?.[column.key] ?? column.sql;
+
+function orderClause(list: ListSql, ordering: Ordering, backward: boolean): Prisma.Sql {
   const dir = (ordering.direction === "DESC") !== backward ? "DESC" : "ASC";
-  return raw(ordering.columns.map((c) => `${c.sql} ${dir}`).join(", "));
+  return raw(ordering.columns.map((c) => `${sortSql(list, c)} ${dir}`).join(", "));
 }
 
 /** Row-value comparison `(a, b) > ($1, $2)`: all columns of an ordering run the same way. */
-function keysetCondition(req: PageRequest): Prisma.Sql {
+function keysetCondition(list: ListSql, req: PageRequest): Prisma.Sql {
   if (!req.cursor) return Prisma.empty;
   const { columns, direction } = req.ordering;
   const op = (direction === "DESC") !== req.backward ? "<" : ">";
   const params = Prisma.join(req.cursor.map((v, i) => Prisma.sql`${v}::${raw(columns[i]!.cast)}`));
-  return Prisma.sql` AND (${raw(columns.map((c) => c.sql).join(", "))}) ${raw(op)} (${params})`;
+  return Prisma.sql` AND (${raw(columns.map((c) => sortSql(list, c)).join(", "))}) ${raw(op)} (${params})`;
 }
 
 /**
@@ -132,8 +145,8 @@ function withChildren(inner: Prisma.Sql, req: PageRequest, keyed: boolean): Pris
   if (!req.children?.length) return inner;
   const columns = req.children.map(({ alias, list, req: child }) => Prisma.sql`,
     (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${selectOf(list, child)} FROM ${raw(list.from)}
-      WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(child)}
-      ORDER BY ${orderClause(child.ordering, child.backward)} LIMIT ${limitOf(child)}) x) AS ${raw(`"${alias}"`)}`);
+      WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(list, child)}
+      ORDER BY ${orderClause(list, child.ordering, child.backward)} LIMIT ${limitOf(child)}) x) AS ${raw(`"${alias}"`)}`);
   const dir = (req.ordering.direction === "DESC") !== req.backward ? "DESC" : "ASC";
   const order = [...(keyed ? [`c."parentKey"`] : []), ...req.ordering.columns.map((col) => `c."${col.key}" ${dir}`)].join(", ");
   return Prisma.sql`SELECT c.*${Prisma.join(columns, "")} FROM (${inner}) c ORDER BY ${raw(order)}`;
@@ -154,8 +167,8 @@ export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
 
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const inner = Prisma.sql`SELECT ${selectOf(list, req)} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(req)}
-    ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
+  const inner = Prisma.sql`SELECT ${selectOf(list, req)} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(list, req)}
+    ORDER BY ${orderClause(list, req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
 }
@@ -164,18 +177,27 @@ type Keyed<T> = T & { parentKey: string };
 
 /**
  * One page per parent, in one statement. A single key is bound as a scalar so that PostgreSQL
- * plans for that key (a popular parent and a rare one want different plans).
+ * plans for that key (a popular parent and a rare one want different plans), unless the list has
+ * one plan for any parent: then, without a filter, the statement is prepared with the key.
  */
 export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
   const select = selectOf(list, req);
   const parent = raw(list.parentKey!);
-  const tail = Prisma.sql`${extra(req.where)}${keysetCondition(req)} ORDER BY ${orderClause(req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
+  const tail = Prisma.sql`${extra(req.where)}${keysetCondition(list, req)} ORDER BY ${orderClause(list, req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
+  // A list with one plan for any parent (unfiltered: a filter's values may want their own plan) is
+  // prepared with its key, hidden from the planner in an InitPlan: PostgreSQL's custom plans then
+  // cost what its generic one does, and after five runs it keeps the generic plan instead of
+  // planning every run for the key (which it did, only to choose the same index scan).
+  const anyParent = keys.length === 1 && list.planForAnyParent && !req.where;
+  const key = anyParent ? Prisma.sql`(SELECT ${keys[0]}::text)` : Prisma.sql`${keys[0]}`;
   const inner =
     keys.length === 1
-      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`
+      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${key}${tail}`
       : Prisma.sql`SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
           (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`;
-  const rows = await prisma.$queryRaw<Keyed<T>[]>(withChildren(inner, req, true));
+  const statement = withChildren(inner, req, true);
+  if (anyParent) planForAnyValues(statement);
+  const rows = await prisma.$queryRaw<Keyed<T>[]>(statement);
   const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const { parentKey, ...row } of rows) byKey.get(parentKey)!.push(row as T);
   return keys.map((k) => toPage(byKey.get(k)!, req));

@@ -28,7 +28,8 @@ const pgTypes = {
  * Statements without parameters (e.g. the first page of a list: LIMIT is a literal) are prepared
  * once per connection under a name: PostgreSQL then skips planning, which cost more than executing
  * them. With no parameters the cached plan is exactly the one planned for that text, so no
- * generic-plan surprise. Statements with parameters stay unnamed and are planned for their values.
+ * generic-plan surprise. Statements with parameters stay unnamed and are planned for their values,
+ * unless their maker vouches that one plan suits every value (`planForAnyValues`).
  * The number of names is capped: each is kept, with its plan, in every pooled connection's backend
  * (tens of KB apiece), and first pages of a few common shapes are where planning time is saved.
  */
@@ -41,6 +42,15 @@ function preparedName(text: string): string | undefined {
   preparedNames.set(text, name);
   return name;
 }
+/** Statements with parameters whose plan is the same for any values (an index gives their rows in order). */
+const anyValues = new WeakSet<Prisma.Sql>();
+
+/** Marks `sql` as planned alike for any values of its parameters: pgRaw prepares it once per connection. */
+export function planForAnyValues(sql: Prisma.Sql): Prisma.Sql {
+  anyValues.add(sql);
+  return sql;
+}
+
 /** "cached plan must not change result type" (feature_not_supported). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0A000";
 
@@ -48,7 +58,7 @@ export function pgRaw(pool: pg.Pool, log?: (sql: string) => void, prepare = true
   return {
     async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
       log?.(sql.text);
-      const name = prepare && sql.values.length === 0 ? preparedName(sql.text) : undefined;
+      const name = prepare && (sql.values.length === 0 || anyValues.has(sql)) ? preparedName(sql.text) : undefined;
       const run = (as?: string) => pool.query({ name: as, text: sql.text, values: sql.values as unknown[], types: pgTypes as never });
       try {
         return (await run(name)).rows as T;

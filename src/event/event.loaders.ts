@@ -13,7 +13,13 @@ const eventsVia = (link: string, parentKey: string): ListSql => ({
   select: listedColumns("Event"),
 });
 // Lists are described once, not per request's loaders.
-const eventsOfTheme = eventsVia("EventTheme", "themeId");
+// A theme's links carry their event's date (kept by triggers) and an index (themeId, dateStart,
+// eventId) gives them in date order: one plan for a theme of 13,000 events and for one of 3.
+const eventsOfTheme: ListSql = {
+  ...eventsVia("EventTheme", "themeId"),
+  sortColumns: { dateStart: `l."dateStart"`, id: `l."eventId"` },
+  planForAnyParent: true,
+};
 const eventsOfPerson = eventsVia("EventPerson", "personId");
 const eventsOfOrganization = eventsVia("EventOrganization", "organizationId");
 const evidenceOfEvent: ListSql = { from: `"EventEvidence" t`, parentKey: `t."eventId"` };
