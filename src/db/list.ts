@@ -189,10 +189,10 @@ export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: rea
   // cost what its generic one does, and after five runs it keeps the generic plan instead of
   // planning every run for the key (which it did, only to choose the same index scan).
   const anyParent = keys.length === 1 && list.planForAnyParent && !req.where;
-  const key = anyParent ? Prisma.sql`(SELECT ${keys[0]}::text)` : Prisma.sql`${keys[0]}`;
   const inner =
     keys.length === 1
-      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${key}${tail}`
+      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)}
+          WHERE ${parent} = ${anyParent ? Prisma.sql`(SELECT ${keys[0]}::text)` : keys[0]}${tail}`
       : Prisma.sql`SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
           (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`;
   const statement = withChildren(inner, req, true);
