@@ -3,7 +3,8 @@
  * synthetic data set (bench/synthetic.ts) into PostgreSQL for `npm run bench`. The schema comes from
  * the service's own migrator; rows go in through `pg` as multi-row INSERT ... SELECT FROM unnest(...),
  * in one transaction (`--verbose` times each table), then VACUUM ANALYZE: the statistics, and the
- * visibility map that lets index-only scans skip the heap, so every seeded database is measured alike. Before inserting it checks every table against the live schema, so a
+ * visibility map that lets index-only scans skip the heap, so every seeded database is measured
+ * alike. Before inserting it checks every table against the live schema, so a
  * migration that adds a required column stops it with a message instead of loading wrong data.
  */
 import path from "node:path";
@@ -81,7 +82,7 @@ async function insertTable(client: pg.PoolClient, data: TableData): Promise<void
 }
 
 async function main(): Promise<void> {
-  const scale = numberOption("scale", 1), url = option("database-url", DEFAULT_BENCH_URL);
+  const scale = numberOption("scale", 1), url = option("database-url", DEFAULT_BENCH_URL), verbose = hasFlag("verbose");
   if (!Number.isInteger(scale)) throw new Error("--scale must be a whole number");
   const started = performance.now();
   const lap = (label: string, since: number) => console.log(`${label} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
       for (const data of tables) {
         const table = performance.now();
         await insertTable(client, data);
-        if (hasFlag("verbose")) lap(`  "${data.table}" (${data.rows.length} rows)`, table);
+        if (verbose) lap(`  "${data.table}" (${data.rows.length} rows)`, table);
       }
       await client.query("COMMIT");
     } catch (error) {

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
+import { LINK_DATE_DRIFT } from "./helpers/timeline.ts";
 
 const PAGE = `query ($first: Int, $after: String, $last: Int, $before: String, $order: EventOrder!) {
   theme(slug: "ordering") { events(first: $first, after: $after, last: $last, before: $before, orderBy: $order) {
@@ -65,8 +66,7 @@ for (const backend of ["pglite", "postgresql"] as const) {
       assert.deepEqual(await walk("LATEST_FIRST", true), latest, `${label}: latest first, backward`);
       assert.deepEqual(await walk("EARLIEST_FIRST", false), [...latest].reverse(), `${label}: earliest first, forward`);
       assert.deepEqual(await walk("EARLIEST_FIRST", true), [...latest].reverse(), `${label}: earliest first, backward`);
-      const drift = await t.app.db.prisma.$queryRawUnsafe<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId" WHERE l."dateStart" IS DISTINCT FROM e."dateStart"`);
+      const drift = await t.app.db.prisma.$queryRawUnsafe<{ n: number }[]>(LINK_DATE_DRIFT);
       assert.deepEqual(drift, [{ n: 0 }], `${label}: every link carries its event's date`);
     }
 

@@ -9,7 +9,7 @@ import pg from "pg";
 import { openDatabase } from "../src/db/database.ts";
 import { projectRoot } from "../src/paths.ts";
 import { createThrowawayDatabase, skipWithoutPostgres, type ThrowawayDatabase } from "./helpers/postgres.ts";
-import { BUCKETS, timelineGroupBy } from "./helpers/timeline.ts";
+import { BUCKETS, LINK_DATE_DRIFT, timelineGroupBy } from "./helpers/timeline.ts";
 
 const redate = (day: string, precision: string) => `UPDATE "Event" SET "dateStart" = '${day}', "datePrecision" = '${precision}' WHERE id = 'e'`;
 const LINK = `INSERT INTO "EventTheme" ("eventId", "themeId") VALUES ('e', 't')`;
@@ -36,7 +36,7 @@ describe("re-dating an event while it is being linked or unlinked", async () => 
   async function buckets() {
     const [have, want] = await Promise.all([a.query(BUCKETS), a.query(timelineGroupBy("MONTH", `l."themeId"`))]);
     assert.deepEqual(have.rows, want.rows, "ThemeTimelineBucket = GROUP BY");
-    const drift = await a.query(`SELECT count(*)::int AS n FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId" WHERE l."dateStart" IS DISTINCT FROM e."dateStart"`);
+    const drift = await a.query(LINK_DATE_DRIFT);
     assert.deepEqual(drift.rows, [{ n: 0 }], "every link carries its event's date");
     return have.rows;
   }

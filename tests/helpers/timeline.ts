@@ -8,3 +8,7 @@ export const timelineGroupBy = (granularity: "YEAR" | "MONTH", key: string) => `
 
 /** The bucket table in the same shape, to compare with timelineGroupBy("MONTH", `l."themeId"`). */
 export const BUCKETS = `SELECT "themeId" AS key, period, count FROM "ThemeTimelineBucket" ORDER BY 1, 2`;
+
+/** Links whose copy of their event's date differs from it (the triggers keep it at 0 rows): `[{ n }]`. */
+export const LINK_DATE_DRIFT = `SELECT count(*)::int AS n FROM "EventTheme" l JOIN "Event" e ON e.id = l."eventId"
+  WHERE l."dateStart" IS DISTINCT FROM e."dateStart"`;
