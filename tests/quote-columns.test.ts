@@ -28,30 +28,56 @@ const SUBSELECTIONS: Record<string, string> = {
   themes: "{ nodes { slug } }",
 };
 
+const lists: Record<string, (f: string) => string> = {
+  root: (f) => `{ quotes(first: 30, orderBy: DOCUMENT_ORDER) { nodes { ${f} } } }`,
+  "folded under events": (f) => `{ events(first: 20) { nodes { quotes(first: 10) { nodes { ${f} } } } } }`,
+  "under a person": (f) => `{ person(slug: "xi-jinping") { quotes(first: 30) { nodes { ${f} } } } }`,
+};
+
+async function slugsOf(list: (f: string) => string): Promise<string[]> {
+  const found: string[] = [];
+  JSON.stringify(await data(list("slug")), (key, value) => (key === "slug" && found.push(value), value));
+  return found;
+}
+
+/** Asks `selection` of the quotes in each list, and of the same quotes one by one, whole, by slug. */
+async function assertListedAsWhole(selection: string, has: (node: Record<string, unknown>) => boolean) {
+  for (const [where, list] of Object.entries(lists)) {
+    const slugs = await slugsOf(list);
+    assert.ok(slugs.length > 3, `${where}: quotes to compare`);
+    const listed: unknown[] = [];
+    JSON.stringify(await data(list(selection)), (key, value) => (key === "nodes" && Array.isArray(value) && listed.push(...value.filter((n) => n && has(n))), value));
+    const whole = await data(`{ ${slugs.map((slug, i) => `q${i}: quote(slug: "${slug}") { ${selection} }`).join(" ")} }`);
+    assert.deepEqual(listed, slugs.map((_, i) => whole[`q${i}`]), `${selection} ${where}`);
+  }
+}
+
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+const TYPE_REF = "type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
+const named = (type: TypeRef): TypeRef => (type.ofType ? named(type.ofType) : type);
+const isLeaf = (type: TypeRef) => ["SCALAR", "ENUM"].includes(named(type).kind);
+const fieldsOf = async (type: string): Promise<{ name: string; type: TypeRef }[]> =>
+  (await data(`{ __type(name: "${type}") { fields { name ${TYPE_REF} } } }`)).__type.fields;
+
 test("every Quote field asked alone in a list answers as the whole row does", async () => {
-  const fields: { name: string; type: { kind: string; ofType: { kind: string } | null } }[] =
-    (await data(`{ __type(name: "Quote") { fields { name type { kind ofType { kind } } } } }`)).__type.fields;
-  const lists: Record<string, (f: string) => string> = {
-    root: (f) => `{ quotes(first: 30, orderBy: DOCUMENT_ORDER) { nodes { ${f} } } }`,
-    "folded under events": (f) => `{ events(first: 20) { nodes { quotes(first: 10) { nodes { ${f} } } } } }`,
-    "under a person": (f) => `{ person(slug: "xi-jinping") { quotes(first: 30) { nodes { ${f} } } } }`,
-  };
-  const slugsOf = async (list: (f: string) => string): Promise<string[]> => {
-    const found: string[] = [];
-    JSON.stringify(await data(list("slug")), (key, value) => (key === "slug" && found.push(value), value));
-    return found;
-  };
-  for (const field of fields) {
-    const scalar = ["SCALAR", "ENUM"].includes(field.type.kind === "NON_NULL" ? field.type.ofType!.kind : field.type.kind);
+  for (const field of await fieldsOf("Quote")) {
+    const scalar = isLeaf(field.type);
     assert.ok(scalar || SUBSELECTIONS[field.name], `Quote.${field.name} is new: give it a selection in SUBSELECTIONS`);
-    const selection = scalar ? field.name : `${field.name} ${SUBSELECTIONS[field.name]}`;
-    for (const [where, list] of Object.entries(lists)) {
-      const slugs = await slugsOf(list);
-      assert.ok(slugs.length > 3, `${where}: quotes to compare`);
-      const listed: unknown[] = [];
-      JSON.stringify(await data(list(selection)), (key, value) => (key === "nodes" && Array.isArray(value) && listed.push(...value.filter((n) => n && field.name in n)), value));
-      const whole = await data(`{ ${slugs.map((slug, i) => `q${i}: quote(slug: "${slug}") { ${selection} }`).join(" ")} }`);
-      assert.deepEqual(listed, slugs.map((_, i) => whole[`q${i}`]), `Quote.${field.name} ${where}`);
-    }
+    await assertListedAsWhole(scalar ? field.name : `${field.name} ${SUBSELECTIONS[field.name]}`, (n) => field.name in n);
+  }
+});
+
+test("every field of a listed quote's speaker, asked alone, answers as the whole speaker does", async () => {
+  // Lists fold in only the speaker's columns its asked fields read (quote.columns.ts).
+  for (const field of await fieldsOf("Person")) {
+    const leaf = isLeaf(field.type);
+    const connection = named(field.type).name?.endsWith("Connection");
+    assert.ok(leaf || connection, `Person.${field.name} is new: give it a selection here`);
+    const selection = leaf ? field.name : `${field.name} { totalCount }`;
+    await assertListedAsWhole(`speaker { ${selection} }`, (n) => "speaker" in n);
   }
 });

@@ -27,22 +27,27 @@ export interface ChildList {
   request(args: ListArgs, itemFields?: readonly string[]): PageRequest;
 }
 
+type Fragments = GraphQLResolveInfo["fragments"];
+
+/** Calls `visit` for each field of a selection set, through inline fragments and (10 deep) spreads. */
+function eachField(set: SelectionSetNode | undefined, fragments: Fragments, visit: (field: FieldNode) => void, depth = 0): void {
+  for (const sel of set?.selections ?? []) {
+    if (sel.kind === Kind.FIELD) visit(sel);
+    else if (sel.kind === Kind.INLINE_FRAGMENT) eachField(sel.selectionSet, fragments, visit, depth);
+    else if (depth < 10) eachField(fragments[sel.name.value]?.selectionSet, fragments, visit, depth + 1);
+  }
+}
+
 /** Fields selected on the connection's items, through `nodes` and `edges { node }`, fragments included. */
 function itemFields(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): FieldNode[] {
   const found: FieldNode[] = [];
-  const walk = (set: SelectionSetNode | undefined, depth: number, visit: (field: FieldNode) => void) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) visit(sel);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, depth, visit);
-      else if (depth < 10) walk(info.fragments[sel.name.value]?.selectionSet, depth + 1, visit);
-    }
-  };
+  const add = (f: FieldNode) => found.push(f);
   for (const connectionField of info.fieldNodes) {
-    walk(connectionField.selectionSet, 0, (field) => {
-      if (field.name.value === "nodes") walk(field.selectionSet, 0, (f) => found.push(f));
+    eachField(connectionField.selectionSet, info.fragments, (field) => {
+      if (field.name.value === "nodes") eachField(field.selectionSet, info.fragments, add);
       if (field.name.value === "edges") {
-        walk(field.selectionSet, 0, (edgeField) => {
-          if (edgeField.name.value === "node") walk(edgeField.selectionSet, 0, (f) => found.push(f));
+        eachField(field.selectionSet, info.fragments, (edgeField) => {
+          if (edgeField.name.value === "node") eachField(edgeField.selectionSet, info.fragments, add);
         });
       }
     });
@@ -57,9 +62,18 @@ function revive(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
-/** Names of the fields a list field's query asks on its items (each once, in query order). */
+/**
+ * Names of the fields a list field's query asks on its items (each once, in query order), and of
+ * the fields asked one level below them as "field.subfield" (e.g. "speaker.name"), so that a list
+ * can fetch only what the query reads of a to-one object it folds into its rows.
+ */
 export function itemFieldNames(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): string[] {
-  return [...new Set(itemFields(info).map((field) => field.name.value))];
+  const names = new Set<string>();
+  for (const field of itemFields(info)) {
+    names.add(field.name.value);
+    eachField(field.selectionSet, info.fragments, (sub) => names.add(`${field.name.value}.${sub.name.value}`));
+  }
+  return [...names];
 }
 
 type Plan = Map<string, { child: ChildList; req: PageRequest }>;

@@ -5,6 +5,14 @@
  */
 import type { PageRequest } from "../db/list.ts";
 
+/** The speaker's columns, folded into each listed quote as one JSON object, `speakerRow`. */
+const SPEAKER_COLUMNS: Record<string, string> = { id: "s.id", slug: "s.slug", name: "s.name", aliases: "s.aliases", roles: "s.roles" };
+/** Fields of Person that read nothing of its row but the id (its global id, the lists under it). */
+const PERSON_FIELDS_OF_ID = new Set(["__typename", "id", "events", "mentions", "coSpeakers", "organizations", "quotes"]);
+
+const speakerRow = (keys: readonly string[]) =>
+  `json_build_object(${keys.map((key) => `'${key}', ${SPEAKER_COLUMNS[key]}`).join(", ")}) AS "speakerRow"`;
+
 /** Every column a quote list can give, in the order statements list them. */
 const COLUMNS: Record<string, string> = {
   id: "t.id",
@@ -20,7 +28,7 @@ const COLUMNS: Record<string, string> = {
   dateStart: `t."dateStart"`,
   dateEnd: `t."dateEnd"`,
   datePrecision: `t."datePrecision"`,
-  speakerRow: `json_build_object('id', s.id, 'slug', s.slug, 'name', s.name, 'aliases', s.aliases, 'roles', s.roles) AS "speakerRow"`,
+  speakerRow: speakerRow(Object.keys(SPEAKER_COLUMNS)),
 };
 
 /** All of them: the list's default, and what a field missing from FIELD_COLUMNS gets. */
@@ -40,15 +48,27 @@ const FIELD_COLUMNS: Record<string, readonly string[]> = {
   kind: ["kind"],
   date: ["dateStart", "datePrecision"],
   evidence: ["documentId", "paragraph", "start", "end"],
-  speaker: ["speakerRow"], // lists always carry the speaker; speakerId is for single quotes (whole rows)
+  speaker: ["speakerRow"], // lists carry the speaker (what its fields read); speakerId is for single quotes (whole rows)
   event: ["eventId"],
   themes: ["id"],
 };
 
+/**
+ * The speaker's JSON with the columns its asked fields ("speaker.name", see itemFieldNames) read,
+ * its id always; all of them when a field is not known here.
+ */
+function speakerRowFor(itemFields: readonly string[]): string {
+  const asked = itemFields.filter((field) => field.startsWith("speaker.")).map((field) => field.slice("speaker.".length));
+  if (asked.some((field) => !Object.hasOwn(SPEAKER_COLUMNS, field) && !PERSON_FIELDS_OF_ID.has(field))) return COLUMNS.speakerRow!;
+  return speakerRow(Object.keys(SPEAKER_COLUMNS).filter((key) => key === "id" || asked.includes(key)));
+}
+
 /** The request, selecting what `itemFields` read plus the row's id and sort keys (for cursors). */
 export function withQuoteColumns(req: PageRequest, itemFields: readonly string[] | undefined): PageRequest {
-  if (!itemFields || itemFields.some((field) => !Object.hasOwn(FIELD_COLUMNS, field))) return req;
-  const wanted = new Set(["id", ...req.ordering.columns.map((column) => column.key), ...itemFields.flatMap((field) => FIELD_COLUMNS[field]!)]);
+  const fields = itemFields?.filter((field) => !field.includes("."));
+  if (!itemFields || !fields || fields.some((field) => !Object.hasOwn(FIELD_COLUMNS, field))) return req;
+  const wanted = new Set(["id", ...req.ordering.columns.map((column) => column.key), ...fields.flatMap((field) => FIELD_COLUMNS[field]!)]);
   if (![...wanted].every((column) => Object.hasOwn(COLUMNS, column))) return req;
-  return { ...req, select: Object.keys(COLUMNS).filter((column) => wanted.has(column)).map((column) => COLUMNS[column]).join(", ") };
+  const select = Object.keys(COLUMNS).filter((column) => wanted.has(column));
+  return { ...req, select: select.map((column) => (column === "speakerRow" ? speakerRowFor(itemFields) : COLUMNS[column])).join(", ") };
 }
