@@ -17,12 +17,13 @@ import { openDatabase, type Database } from "./db/database.ts";
 import { createErrorHandling } from "./graphql/format-error.ts";
 import { queryLimits } from "./graphql/limits.ts";
 import { jitGateway } from "./graphql/jit.ts";
+import { stringifyResult } from "./graphql/sql-json.ts";
 import { createRequestListener } from "./http.ts";
 import { createIde } from "./ide/static.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
-import { buildAppSchema } from "./schema.ts";
+import { buildAppSchema, sqlRootLists } from "./schema.ts";
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -52,7 +53,7 @@ export async function startApp(config: Config): Promise<App> {
     const limits = queryLimits(config.limits);
     const apollo = new ApolloServer<Context>({
       // Operations run compiled by graphql-jit (graphql/jit.ts) unless GRAPHQL_JIT=false.
-      ...(config.jit ? { gateway: jitGateway(schema) } : { schema }),
+      ...(config.jit ? { gateway: jitGateway(schema, sqlRootLists) } : { schema }),
       formatError: errors.formatError,
       includeStacktraceInErrorResponses: false,
       introspection: config.introspection,
@@ -66,8 +67,9 @@ export async function startApp(config: Config): Promise<App> {
       // field's resolver (measured: ~3% of a deep query's CPU).
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
         errors.plugin, ...limits.plugins],
-      // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response.
-      stringifyResult: (result) => JSON.stringify(result),
+      // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response; items
+      // PostgreSQL wrote (graphql/sql-answer.ts) go in as they came.
+      stringifyResult,
       // APQ: a client sends an operation's SHA-256 hash, and the full text only the first time.
       // No expiry: the bounded in-memory cache evicts the least recently used ones.
       persistedQueries: config.persistedQueries ? { ttl: null } : false,

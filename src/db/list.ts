@@ -165,12 +165,28 @@ export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
   };
 }
 
+/** The rows of a root list's page (`limit` of them), selecting `select`. */
+const rootPageSql = (list: ListSql, req: PageRequest, select: Prisma.Sql, limit: Prisma.Sql) =>
+  Prisma.sql`SELECT ${select} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(list, req)}
+    ORDER BY ${orderClause(list, req.ordering, req.backward)} LIMIT ${limit}`;
+
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const inner = Prisma.sql`SELECT ${selectOf(list, req)} FROM ${raw(list.from)} WHERE TRUE${extra(req.where)}${keysetCondition(list, req)}
-    ORDER BY ${orderClause(list, req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
+  const inner = rootPageSql(list, req, selectOf(list, req), limitOf(req));
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
+}
+
+/**
+ * The items of a root list's page as one JSON array (text), each written by `item` (SQL over the
+ * list's FROM, e.g. graphql/sql-json.ts), in the page's order: PostgreSQL writes what the
+ * response says of them. Exactly `limit` rows, since nothing here tells whether more follow.
+ */
+export function pageJsonSql(list: ListSql, req: PageRequest, item: string): Prisma.Sql {
+  const keys = req.ordering.columns.map((column, i) => `${sortSql(list, column)} AS "_k${i}"`);
+  const inner = rootPageSql(list, req, raw([`${item} AS item`, ...keys].join(", ")), raw(String(Math.trunc(req.limit))));
+  const order = req.ordering.columns.map((_, i) => `x."_k${i}" ${req.ordering.direction}`).join(", ");
+  return Prisma.sql`${req.cte ?? Prisma.empty} SELECT coalesce(json_agg(x.item ORDER BY ${raw(order)}), '[]')::text AS items FROM (${inner}) x`;
 }
 
 type Keyed<T> = T & { parentKey: string };

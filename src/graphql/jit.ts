@@ -7,6 +7,8 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { RawQueries } from "../db/raw.ts";
+import { planSqlAnswer, type SqlAnswer, type SqlRootList } from "./sql-answer.ts";
 import { coerceVariables } from "./variables.ts";
 
 /**
@@ -22,26 +24,37 @@ function asGraphQLError(error: { message: string; locations?: unknown; path?: Re
 /** Compiled operations kept, least recently used evicted first. */
 const MAX_COMPILED = 500;
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new Map<string, CompiledQuery>();
+/** An operation compiled, and how PostgreSQL answers it alone when it can (sql-answer.ts). */
+interface Compiled {
+  query: CompiledQuery;
+  sql?: SqlAnswer;
+}
+
+/** `sqlLists`: root lists PostgreSQL may answer alone; the context's `raw` runs their statements. */
+export function jitGateway(schema: GraphQLSchema, sqlLists: Readonly<Record<string, SqlRootList>> = {}): GatewayInterface {
+  const compiled = new Map<string, Compiled>();
   const executor: GatewayExecutor = async (request) => {
     const key = `${request.queryHash}\u0000${request.operationName ?? ""}`;
-    let query = compiled.get(key);
-    if (query) compiled.delete(key);
+    let entry = compiled.get(key);
+    if (entry) compiled.delete(key);
     else {
       const result = compileQuery(schema, request.document, request.operationName ?? undefined);
       if (!isCompiledQuery(result)) return result;
-      query = result;
+      entry = { query: result, sql: planSqlAnswer(schema, request.operation, sqlLists) };
       if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     }
-    compiled.set(key, query);
+    compiled.set(key, entry);
     // graphql-jit's own coercion drops defaults of non-null variables and uncodes its errors:
     // coerce the way graphql-js does (once: the cost limit did it already), and hand it complete values.
     const variables = coerceVariables(schema, request.operation, request.request.variables);
     if (variables.errors) {
       return { errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e, extensions: { code: "BAD_USER_INPUT" } })) };
     }
-    const result = await query.query(undefined, request.context, variables.coerced);
+    if (entry.sql) {
+      const answered = await entry.sql.run((request.context as { raw: RawQueries }).raw, variables.coerced);
+      if (answered) return answered;
+    }
+    const result = await entry.query.query(undefined, request.context, variables.coerced);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
   return {

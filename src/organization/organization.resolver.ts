@@ -6,16 +6,24 @@ import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
-import { NamedListArgs, nameFilter } from "../person/person.input.ts";
+import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
+import type { SqlRootList } from "../graphql/sql-answer.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { allOrganizations, organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
-import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
+import { Organization, OrganizationConnection, organizationJson, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
+
+/** Query.organizations asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
+export const organizationsInSql: SqlRootList = {
+  list: allOrganizations,
+  request: (args) => namedListRequest(args as NamedListArgs),
+  item: organizationJson("t"),
+};
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -26,7 +34,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { description: "Organizations in name order." })
   organizations(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
-    return rootConnection(raw, allOrganizations, info, () => pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, allOrganizations, info, () => namedListRequest(args));
   }
 
   @FieldResolver(() => AffiliationConnection, { description: "Its members, in name order, with their roles." })

@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
+import { byName } from "../db/orderings.ts";
 import { combine, namePrefix } from "../graphql/filters.ts";
 
 @InputType({ description: "Narrows a list of people or organizations." })
@@ -16,3 +17,6 @@ export class NamedListArgs extends ConnectionArgs {
 
 export const nameFilter = (filter: NameFilter | null | undefined): Filter | undefined =>
   combine(filter?.namePrefix != null ? [["namePrefix", namePrefix(filter.namePrefix)]] : []);
+
+/** A page of people or organizations: in name order, narrowed by the name filter. */
+export const namedListRequest = (args: NamedListArgs) => pageRequest(args, byName, nameFilter(args.filter));

@@ -10,10 +10,14 @@ import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
-import { NamedListArgs, nameFilter } from "./person.input.ts";
+import { NamedListArgs, namedListRequest } from "./person.input.ts";
 import { allPeople, peopleOfEvent } from "./person.loaders.ts";
-import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
+import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection, personJson } from "./person.type.ts";
+import type { SqlRootList } from "../graphql/sql-answer.ts";
 import { findBySlug } from "../db/lookup.ts";
+
+/** Query.people asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
+export const peopleInSql: SqlRootList = { list: allPeople, request: (args) => namedListRequest(args as NamedListArgs), item: personJson("t") };
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -24,7 +28,7 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: "People in name order." })
   people(@Args(() => NamedListArgs) args: NamedListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
-    return rootConnection(raw, allPeople, info, () => pageRequest(args, byName, nameFilter(args.filter)));
+    return rootConnection(raw, allPeople, info, () => namedListRequest(args));
   }
 
   @FieldResolver(() => EvidenceConnection, { description: "Where documents name this person (by name or alias), in document order." })

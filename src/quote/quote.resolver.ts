@@ -12,8 +12,9 @@ import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.
 import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
 import { withQuoteColumns } from "./quote.columns.ts";
 import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
-import { Quote, QuoteConnection } from "./quote.type.ts";
+import { Quote, QuoteConnection, quoteJson } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
+import type { SqlRootList } from "../graphql/sql-answer.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
@@ -43,6 +44,13 @@ export class QuoteResolver {
     return quote;
   }
 }
+
+/** Query.quotes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
+export const quotesInSql: SqlRootList = {
+  list: allQuotes,
+  request: (args) => quoteRequest(args as QuoteListArgs, QuoteOrder.LATEST_FIRST, undefined),
+  item: quoteJson,
+};
 
 /** Event.quotes, also folded into event lists' statements. */
 export const eventQuotes: ChildList = {

@@ -10,10 +10,16 @@ import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranulari
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
-import { Theme, ThemeConnection } from "./theme.type.ts";
+import { Theme, ThemeConnection, themeJson } from "./theme.type.ts";
+import type { SqlRootList } from "../graphql/sql-answer.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
+
+const themesRequest = (page: ConnectionArgs) => pageRequest(page, themeByName);
+
+/** Query.themes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
+export const themesInSql: SqlRootList = { list: allThemes, request: (args) => themesRequest(args), item: themeJson("t") };
 
 @Resolver(() => Theme)
 export class ThemeResolver {
@@ -24,7 +30,7 @@ export class ThemeResolver {
 
   @Query(() => ThemeConnection, { description: "Themes in name order." })
   themes(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Themes {
-    return rootConnection(raw, allThemes, info, () => pageRequest(page, themeByName));
+    return rootConnection(raw, allThemes, info, () => themesRequest(page));
   }
 
   @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
