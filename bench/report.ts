@@ -101,7 +101,7 @@ export async function appendResults(info: RunInfo, rows: Row[], { write }: { wri
     `Data: ${info.events} events, ${info.quotes} quotes; popular theme ${info.popular.slug} (${info.popular.events} events), ` +
       `typical ${info.typical.slug} (${info.typical.events} events). Machine: ${cpu.length} cores (${cpu[0]?.model.trim()}), ` +
       `Node ${process.version}, PostgreSQL ${info.postgres}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.`,
-    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row (with a floor: 4 alternating rounds each, ratio = median of the rounds' ratios, p50/p99 = medians of the rounds'), ` +
+    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row (with a floor: 4 alternating rounds each, ratio = median of the rounds' ratios, p50/p99 = medians of the rounds', each from every answer's latency to the microsecond), ` +
       `127.0.0.1. Server CPU is the server process's utime+stime over the run; pg CPU is the bench ` +
       `database's PostgreSQL backends' (/proc); SQL/req is our \`x-sql-statements\` header.`,
     "",
