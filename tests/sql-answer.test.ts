@@ -90,6 +90,9 @@ for (const backend of ["pglite", "postgresql"] as const) {
         ["fixture-february", { iso: "2000-02", precision: "MONTH", month: 2, day: null, end: "2000-02-29" }],
         ["fixture-year", { iso: "1999", precision: "YEAR", month: null, day: null, end: "1999-12-31" }],
       ]);
+      const aliased = await ask("{ q: quotes(first: 2) { n: nodes { slug } } }");
+      assert.match(aliased.text, /^\{"data":\{"q":\{"n":\[\{"slug" : /);
+      assert.deepEqual(aliased.body, await ask("{ q: quotes(first: 2) { n: nodes @include(if: true) { slug } } }").then((a) => a.body));
       const empty = await ask('{ quotes(filter: { speaker: "nobody-at-all" }) { nodes { slug } } }');
       assert.equal(empty.text, '{"data":{"quotes":{"nodes":[]}}}');
     });
