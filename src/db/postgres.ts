@@ -1,6 +1,7 @@
 /** PostgreSQL through node-postgres: the pool Prisma's adapter uses, and one client for migrations. */
 import pg from "pg";
 import type { SqlConnection } from "./connection.ts";
+import { logger } from "../log.ts";
 
 export class DatabaseUnreachableError extends Error {
   override name = "DatabaseUnreachableError";
@@ -12,9 +13,18 @@ export function describeUrl(url: string): string {
   return `${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
 
-/** Dates and timestamps are UTC throughout (adapter-pg mishandles other session time zones). */
+/**
+ * Dates and timestamps are UTC throughout (adapter-pg mishandles other session time zones).
+ * An idle connection the server closes (a restart, a failover, pg_terminate_backend) is dropped by
+ * the pool, which then emits 'error': unheard, that ends the process. Prisma's adapter listens only
+ * while Prisma is connected, and reads do not use Prisma, so the pool always has a listener of its own.
+ */
 export function createPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC" });
+  pool.on("error", (error: Error & { code?: string }) =>
+    // Not the error object itself: node-postgres hangs the whole client on it.
+    logger.warn({ database: describeUrl(url), code: error.code, reason: error.message }, "the server closed an idle database connection; the pool opens a new one when needed"));
+  return pool;
 }
 
 /** Checks out one client and runs `fn` with it; a failure to connect is a one-line DatabaseUnreachableError. */
