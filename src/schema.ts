@@ -9,6 +9,7 @@ import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import {
   EventResolver,
+  eventsInSql,
   OrganizationEventsResolver,
   PersonEventsResolver,
   QuoteEventResolver,
@@ -79,6 +80,7 @@ const resolvers: NonEmptyArray<Function> = [
  */
 export const sqlRootLists: Readonly<Record<string, SqlRootList>> = {
   quotes: quotesInSql,
+  events: eventsInSql,
   people: peopleInSql,
   organizations: organizationsInSql,
   themes: themesInSql,

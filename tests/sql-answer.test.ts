@@ -124,11 +124,12 @@ for (const backend of ["pglite", "postgresql"] as const) {
       }
     });
 
-    test("people, organizations and themes answer as the executor does", { skip }, async () => {
+    test("people, organizations, themes and events answer as the executor does", { skip }, async () => {
       const lists: [string, string, string[]][] = [
         ["people", "__typename id slug name aliases roles", ["", "(first: 3)", "(last: 2)", '(filter: { namePrefix: "x" })', '(filter: { namePrefix: "zzz" })']],
         ["organizations", "id slug n: name aliases", ["", "(first: 100)", '(filter: { namePrefix: "c" })']],
         ["themes", "id slug name description aliases keywords", ["", "(first: 2)", "(last: 100)"]],
+        ["events", "slug title when: date { iso precision end } place", ["", "(first: 3, orderBy: EARLIEST_FIRST)", '(filter: { from: "2021", to: "2023-02" })', "(last: 2)"]],
       ];
       for (const [list, selection, argumentsOfList] of lists) {
         const answers = [];

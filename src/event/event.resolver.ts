@@ -20,7 +20,8 @@ import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
-import { Event, EventConnection } from "./event.type.ts";
+import { Event, EventConnection, eventJson } from "./event.type.ts";
+import { sqlRootList } from "../graphql/sql-answer.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
@@ -29,6 +30,9 @@ type Events = Promise<ConnectionValue<EventRow>>;
 const EVENT_CHILDREN = { people: eventPeople, organizations: eventOrganizations, quotes: eventQuotes, themes: eventThemes };
 
 const eventRequest = (args: EventListArgs) => pageRequest(args, eventOrderings[args.orderBy], eventFilter(args.filter));
+/** Query.events asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
+export const eventsInSql = sqlRootList(allEvents, eventRequest, eventJson);
+
 const prefetch = (info: GraphQLResolveInfo, loaders: Loaders) => prefetchChildren(info, "Event", EVENT_CHILDREN, loaders);
 
 /** A parent's events, paged, filtered and ordered as `args` say, with the child lists the query asks for. */

@@ -22,6 +22,14 @@ export interface SqlRootList {
   item: JsonType;
 }
 
+/**
+ * A root list answered in SQL, its page requests built by `request`, typed as its resolver's
+ * arguments: they arrive coerced by GraphQL against the same field's arguments, as the resolver's do.
+ */
+export function sqlRootList<Args>(list: ListSql, request: (args: Args) => PageRequest, item: JsonType): SqlRootList {
+  return { list, request: request as (args: Record<string, unknown>) => PageRequest, item };
+}
+
 export interface SqlAnswer {
   /** The result, or undefined when the executor must answer this request. */
   run(raw: RawQueries, variables: Record<string, unknown>): Promise<{ data: RawJson } | undefined>;

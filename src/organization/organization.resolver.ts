@@ -7,7 +7,7 @@ import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
-import type { SqlRootList } from "../graphql/sql-answer.ts";
+import { sqlRootList } from "../graphql/sql-answer.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
@@ -19,11 +19,7 @@ import { findBySlug } from "../db/lookup.ts";
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
 
 /** Query.organizations asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const organizationsInSql: SqlRootList = {
-  list: allOrganizations,
-  request: (args) => namedListRequest(args as NamedListArgs),
-  item: organizationJson("t"),
-};
+export const organizationsInSql = sqlRootList(allOrganizations, namedListRequest, organizationJson("t"));
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

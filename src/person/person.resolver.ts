@@ -13,11 +13,11 @@ import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.
 import { NamedListArgs, namedListRequest } from "./person.input.ts";
 import { allPeople, peopleOfEvent } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection, personJson } from "./person.type.ts";
-import type { SqlRootList } from "../graphql/sql-answer.ts";
+import { sqlRootList } from "../graphql/sql-answer.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 /** Query.people asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const peopleInSql: SqlRootList = { list: allPeople, request: (args) => namedListRequest(args as NamedListArgs), item: personJson("t") };
+export const peopleInSql = sqlRootList(allPeople, namedListRequest, personJson("t"));
 
 @Resolver(() => Person)
 export class PersonResolver {

@@ -14,7 +14,7 @@ import { withQuoteColumns } from "./quote.columns.ts";
 import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection, quoteJson } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
-import type { SqlRootList } from "../graphql/sql-answer.ts";
+import { sqlRootList } from "../graphql/sql-answer.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
@@ -46,11 +46,7 @@ export class QuoteResolver {
 }
 
 /** Query.quotes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const quotesInSql: SqlRootList = {
-  list: allQuotes,
-  request: (args) => quoteRequest(args as QuoteListArgs, QuoteOrder.LATEST_FIRST, undefined),
-  item: quoteJson,
-};
+export const quotesInSql = sqlRootList(allQuotes, (args: QuoteListArgs) => quoteRequest(args, QuoteOrder.LATEST_FIRST, undefined), quoteJson);
 
 /** Event.quotes, also folded into event lists' statements. */
 export const eventQuotes: ChildList = {
