@@ -7,8 +7,9 @@
  * cursors mean the same. Anything else, and any request the resolver would refuse or that fails,
  * runs through the executor as usual, which answers or reports it.
  */
-import { Kind, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { BREAK, Kind, visit, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { getArgumentValues } from "graphql/execution/values.js";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "../db/raw.ts";
 import { pageJsonSql, type ListSql, type PageRequest } from "../db/list.ts";
 import { jsonObjectSql, RawJson, type JsonType } from "./sql-json.ts";
@@ -47,16 +48,24 @@ export function planSqlAnswer(schema: GraphQLSchema, operation: OperationDefinit
   const item = jsonObjectSql(nodes.selectionSet, entry.item);
   if (!item) return undefined;
   const prefix = `{${JSON.stringify(root.alias?.value ?? root.name.value)}:{${JSON.stringify(nodes.alias?.value ?? "nodes")}:`;
+  /** The statement for these variables, or undefined for arguments the resolver refuses (it reports them, with the field's path). */
+  const statement = (variables: Record<string, unknown>): Prisma.Sql | undefined => {
+    try {
+      return pageJsonSql(entry.list, entry.request(getArgumentValues(field, root, variables)), item);
+    } catch {
+      return undefined;
+    }
+  };
+  // Arguments written without variables give the same statement on every run: built once.
+  let readsVariables = false;
+  for (const arg of root.arguments ?? []) visit(arg, { Variable: () => ((readsVariables = true), BREAK) });
+  let fixed: { sql: Prisma.Sql | undefined } | undefined;
   return {
     async run(raw, variables) {
-      let req: PageRequest;
+      const sql = readsVariables ? statement(variables) : (fixed ??= { sql: statement(variables) }).sql;
+      if (!sql) return undefined;
       try {
-        req = entry.request(getArgumentValues(field, root, variables));
-      } catch {
-        return undefined; // bad arguments: the resolver reports them, as a field error with its path
-      }
-      try {
-        const [row] = await raw.$queryRaw<{ items: string }[]>(pageJsonSql(entry.list, req, item));
+        const [row] = await raw.$queryRaw<{ items: string }[]>(sql);
         return { data: new RawJson(`${prefix}${row!.items}}}`) };
       } catch {
         return undefined; // e.g. the database is down: the executor meets it again and reports it where it belongs
