@@ -106,7 +106,7 @@ describe("ingest", () => {
   const broken: [string, (yaml: string) => string, string][] = [
     ["bad-date", (y) => y.replace('date: "On April 12"', 'date: "On Aprilish"'), 'events[8].date: "On Aprilish" is not a date'],
     ["missing-anchor", (y) => y.replace("On April 12, Mr. Xi visited", "On April 12, Mr. Xi toured"), "events[8].evidence[0].exact: \"On April 12, Mr. Xi toured"],
-    ["unknown-slug", (y) => y.replace("people: [xi-jinping, hu-chenghuan]", "people: [xi-jinping, hu-chenghuang]"), 'events[5].people[1]: refers to unknown person "hu-chenghuang"'],
+    ["twice-described", (y) => y.replace("  - slug: space\n", "  - slug: space\n    name: Space\n  - slug: space\n"), 'themes[2].slug: "space" is described twice in this file'],
     ["wrong-yaml", (y) => y.replace("  - slug: space\n", "  - slug: space\n   oops: [\n"), "(yaml): "],
   ];
   for (const [name, edit, expected] of broken) {
@@ -173,13 +173,17 @@ describe("a second document about the same event", () => {
     assert.deepEqual(d.quote, { event: { slug: "2020-xi-letter-to-space-scientists" }, date: { iso: "2020-04-24" } });
   });
 
-  test("a date that contradicts the event is refused", async () => {
+  test("a date that contradicts the event is kept as a conflicting claim: the event shows what all claims share, and ingest warns", async () => {
     const base = path.join(scratch, "contradiction");
     await cp(FOLLOW_UP.replace(/\.yaml$/, ".txt"), `${base}.txt`);
-    await writeFile(`${base}.yaml`, (await readFile(FOLLOW_UP, "utf8")).replace('date: "On April 24, 2020"', 'date: "2019"'));
-    const result = (await ingestFile(t.app.db.prisma, `${base}.yaml`)) as Extract<IngestResult, { ok: false }>;
-    assert.equal(result.ok, false);
-    assert.deepEqual(result.problems.map((p) => `${p.path}: ${p.message}`), ["events[0].date: 2019 (2019-01-01…2019-12-31) contradicts the event's date 2020-04-24…2020-04-24"]);
+    await writeFile(`${base}.yaml`, (await readFile(FOLLOW_UP, "utf8")).replace("slug: 2023-06-02-space-letter-follow-up", "slug: 2023-06-03-wrong-year")
+      .replace('date: "On April 24, 2020"', 'date: "2019"').replaceAll("slug: xi-spirit-belongs-to-nation", "slug: xi-spirit-2").replaceAll("slug: zhang-we-were-moved", "slug: zhang-moved-2"));
+    const result = (await ingestFile(t.app.db.prisma, `${base}.yaml`)) as Extract<IngestResult, { ok: true }>;
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.warnings.map((w) => `${w.path}: ${w.message}`), [
+      `events[0].date: "2019" differs from "2020" (document "${SEED}"), "2020-04-24" (document "2023-06-02-space-letter-follow-up") for event "2020-xi-letter-to-space-scientists": both claims are kept, and the graph shows "2020"`,
+    ]);
+    assert.deepEqual((await data(`{ event(slug: "2020-xi-letter-to-space-scientists") { date { iso } } }`)).event.date, { iso: "2020" });
   });
 });
 

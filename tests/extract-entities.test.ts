@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import { knownOf, type Gazetteer } from "../src/extract/gazetteer.ts";
 import { draftOf, ingestProblems } from "./fixtures/extract/drafts.ts";
 
-const entities = (list: { slug: string; name: string; aliases?: string[]; roles?: string[] }[] | undefined) =>
+const entities = (list: { slug: string; name?: string; aliases?: string[]; roles?: string[] }[] | undefined) =>
   (list ?? []).map((e) => [e.slug, e.name, ...(e.aliases ?? []).map((a) => `~${a}`), ...(e.roles ?? []).map((r) => `@${r}`)].join(" "));
 
 describe("organizations", () => {

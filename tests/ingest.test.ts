@@ -126,20 +126,32 @@ describe("annotation validation and planning", () => {
     assert.ok(read.problems[0]!.line! >= 3);
   });
 
-  test("bad dates, missing anchors, unknown slugs and unquoted DIRECT quotes are reported with their paths", () => {
+  test("bad dates, missing anchors and unquoted DIRECT quotes are reported with their paths; unknown slugs are claims, not problems", () => {
     const read = readAnnotation(JSON.stringify({
       document: { slug: "d", title: "D", publishedOn: "2023-05-29" },
       events: [{ slug: "e", title: "E", date: "sometime", themes: ["nowhere"], evidence: [{ exact: "absent" }] }],
       quotes: [{ slug: "q", kind: "DIRECT", speaker: "p", evidence: { exact: "Some text" } }],
     }));
     assert.ok(read.ok);
-    const { problems } = planIngest(read.annotation, { body: "Some text." }, none());
+    const { plan, problems } = planIngest(read.annotation, { body: "Some text." }, none());
     assert.deepEqual(problems.map((p) => [p.path.join("."), p.message]), [
-      ["events.0.themes.0", 'refers to unknown theme "nowhere"'],
       ["events.0.evidence.0.exact", '"absent" is not in the text'],
       ["events.0.date", '"sometime" is not a date this reader understands (try "April 12, 2023", "February 2023" or "2023-02")'],
-      ["quotes.0.speaker", 'refers to unknown person "p"'],
       ["quotes.0.evidence.exact", "a DIRECT quote must be exactly the characters between quotation marks in the text (use PARAPHRASE for reported speech)"],
     ]);
+    const references = plan.claims.filter((c) => c.property === "REFERENCE").map((c) => `${c.subject}:${c.slug}`);
+    assert.deepEqual(references, ["EVENT:e", "THEME:nowhere", "PERSON:p"], "every slug named is a reference claim");
+    assert.deepEqual(plan.claims.filter((c) => c.property === "THEME").map((c) => [c.slug, c.value]), [["e", "nowhere"]]);
+  });
+
+  test("impossible calendar days are refused wherever a date is written", () => {
+    const annotation = (publishedOn: string) => readAnnotation(JSON.stringify({ document: { slug: "d", title: "D", publishedOn }, events: [{ slug: "e", title: "E", date: "February 30, 2023", evidence: [{ exact: "Some" }] }] }));
+    const read = annotation("2023-02-30");
+    assert.ok(read.ok);
+    const problems = planIngest(read.annotation, { body: "Some text." }, none()).problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+    assert.ok(problems.includes('document.publishedOn: "2023-02-30" is not a day of the calendar'), problems.join("\n"));
+    assert.ok(problems.some((p) => p.startsWith('events.0.date: "February 30, 2023" is not a day of the calendar')), problems.join("\n"));
+    const line = planIngest((annotation("2023-03-01") as any).annotation, parseSourceText("date 2023-02-29\n\nSome text."), none()).problems.map((p) => p.message);
+    assert.ok(line.some((m) => /the date line "date 2023-02-29" is not a day of the calendar/.test(m)), line.join("\n"));
   });
 });

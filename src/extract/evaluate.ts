@@ -54,9 +54,12 @@ function eventScore(draft: Annotation, gold: Annotation, publishedOn: Date): Sco
   return { proposed: proposed.length, curated: curated.length, correct, found: correct, precision: ratio(correct, proposed.length), recall: ratio(correct, curated.length) };
 }
 
+/** Entries that only name an entity described elsewhere are scored by their slug. */
+const named = <T extends { slug: string; name?: string }>(items: T[] | undefined) => (items ?? []).map((e) => ({ ...e, name: e.name ?? e.slug }));
+
 export function evaluateDraft(draft: Annotation, gold: Annotation, body: string, publishedOn: Date): Evaluation {
-  const draftPeople = new Map((draft.people ?? []).map((p) => [p.slug, p]));
-  const goldPeople = new Map((gold.people ?? []).map((p) => [p.slug, p]));
+  const draftPeople = new Map(named(draft.people).map((p) => [p.slug, p]));
+  const goldPeople = new Map(named(gold.people).map((p) => [p.slug, p]));
   const sameSpeaker = (proposed: string, curated: string) => {
     if (proposed === curated) return true;
     const p = draftPeople.get(proposed), c = goldPeople.get(curated);
@@ -72,8 +75,8 @@ export function evaluateDraft(draft: Annotation, gold: Annotation, body: string,
     events: eventScore(draft, gold, publishedOn),
     directQuotes: score(quotes(draft, "DIRECT"), quotes(gold, "DIRECT"), (p, c) => p.evidence.exact === c.evidence.exact && sameSpeaker(p.speaker, c.speaker)),
     paraphrases: score(quotes(draft, "PARAPHRASE"), quotes(gold, "PARAPHRASE"), (p, c) => p.span.start < c.span.end && c.span.start < p.span.end && sameSpeaker(p.speaker, c.speaker)),
-    people: score(draft.people ?? [], gold.people ?? [], meet),
-    organizations: score(draft.organizations ?? [], gold.organizations ?? [], meet),
+    people: score(named(draft.people), named(gold.people), meet),
+    organizations: score(named(draft.organizations), named(gold.organizations), meet),
   };
 }
 

@@ -41,9 +41,9 @@ function merge<T extends KnownEntity & { keywords?: string[] }>(items: T[]): T[]
 /** What the graph would hold after ingesting these annotations. */
 export function gazetteerFromAnnotations(annotations: Annotation[]): Gazetteer {
   return {
-    people: merge(annotations.flatMap((a) => (a.people ?? []).map((p) => ({ slug: p.slug, name: p.name, aliases: p.aliases ?? [] })))),
-    organizations: merge(annotations.flatMap((a) => (a.organizations ?? []).map((o) => ({ slug: o.slug, name: o.name, aliases: o.aliases ?? [] })))),
-    themes: merge(annotations.flatMap((a) => (a.themes ?? []).map((t) => ({ slug: t.slug, name: t.name, aliases: t.aliases ?? [], keywords: t.keywords ?? [] })))),
+    people: merge(annotations.flatMap((a) => (a.people ?? []).map((p) => ({ slug: p.slug, name: p.name ?? p.slug, aliases: p.aliases ?? [] })))),
+    organizations: merge(annotations.flatMap((a) => (a.organizations ?? []).map((o) => ({ slug: o.slug, name: o.name ?? o.slug, aliases: o.aliases ?? [] })))),
+    themes: merge(annotations.flatMap((a) => (a.themes ?? []).map((t) => ({ slug: t.slug, name: t.name ?? t.slug, aliases: t.aliases ?? [], keywords: t.keywords ?? [] })))),
   };
 }
 

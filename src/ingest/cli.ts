@@ -1,45 +1,137 @@
 /**
- * `npm run ingest -- <file-or-folder>...`: ingests annotated documents (a .yaml beside its .txt)
- * into the configured database (DATABASE_URL, or the PGlite folder DATA_DIR). Prints one line per
- * file and every problem as `file:line: path: message`; exits 1 if any file failed (those wrote nothing).
+ * `npm run ingest`: ingests annotated documents (a .yaml beside its .txt), or removes documents by
+ * slug, in the configured database (DATABASE_URL, or the PGlite folder DATA_DIR). Each file is its
+ * own transaction; a file with problems writes nothing, is reported, and the run goes on. Exits 1
+ * at the end if any file or slug failed, 2 on a usage error.
  */
+import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { fatal } from "../fatal.ts";
 import { projectRoot } from "../paths.ts";
-import { annotationFiles, describeFailure, ingestFile } from "./ingest.ts";
+import type { Problem } from "./format.ts";
+import { annotationFiles, describeFailure, ingestFile, removeDocumentBySlug, type ChangeCount, type DateChange, type IngestResult, type Outcome, type RemoveResult } from "./ingest.ts";
 
-const targets = process.argv.slice(2);
-if (targets.length === 0) {
-  console.error("usage: npm run ingest -- <annotation.yaml | folder>...");
+const USAGE = `usage: npm run ingest -- [--dry-run] <annotation.yaml | folder>...
+       npm run ingest -- [--dry-run] --remove <document-slug>...
+
+Ingests each annotation file (its text is the .txt beside it, same name), or every .yaml/.yml
+file of a folder, each in its own transaction, into the database of DATABASE_URL (or the PGlite
+folder DATA_DIR). Problems are printed as file:line: path: message; a file with problems writes
+nothing and the run goes on. Exits 1 if any file failed.
+
+  --dry-run    check everything and show what would change; write nothing
+  --remove     remove the documents with these slugs instead
+  -h, --help   print this help`;
+
+function usageError(message: string): never {
+  console.error(`ingest: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
 
-try {
-  const files: string[] = [];
+/** `events +1 ~2 -0, people +3 ~0 -0`: only the kinds that change. */
+const changeSummary = (changes: ChangeCount[]) =>
+  changes.filter((c) => c.added || c.changed || c.removed).map((c) => `${c.kind} +${c.added} ~${c.changed} -${c.removed}`).join(", ");
+
+const dateLine = (d: DateChange) => `date of ${d.event}: ${d.from ?? "none"} -> ${d.to ?? "none"}`;
+
+/** `file:line: path: warning: message`, `where` being the file (or the slug removed). */
+const warningLine = (where: string, p: Problem) => `${where}${p.line ? `:${p.line}` : ""}: ${p.path}: warning: ${p.message}`;
+
+/** What happened to one document, as the progress line says it. */
+function statusPhrase(outcome: Outcome, slug: string, removing: boolean): string {
+  const changes = outcome.changes.some((c) => c.added || c.changed || c.removed) || outcome.dateChanges.length > 0;
+  switch (outcome.status) {
+    case "ingested":
+      return `ingested ${slug}`;
+    case "removed":
+      return `removed ${slug}`;
+    case "unchanged":
+      return `${slug} unchanged`;
+    case "dry-run":
+      if (removing) return `would remove ${slug} (dry run)`;
+      return changes ? `would change ${slug} (dry run)` : `${slug} would be unchanged (dry run)`;
+  }
+}
+
+/** The progress line on stdout, then the change summary and date changes indented, warnings on stderr. */
+function report(progress: string, where: string, slug: string, outcome: Outcome, removing: boolean, ms: number) {
+  // A removal's `where` is its slug, which the phrase already names.
+  console.log(`${progress} ${removing ? "" : `${where}: `}${statusPhrase(outcome, slug, removing)} in ${ms} ms`);
+  const summary = changeSummary(outcome.changes);
+  if (summary) console.log(`  ${summary}`);
+  for (const d of outcome.dateChanges) console.log(`  ${dateLine(d)}`);
+  for (const w of outcome.warnings) console.error(warningLine(where, w));
+}
+
+/** A thrown error (a bug, or the database gone) becomes that item's failure; the run goes on. */
+async function guarded<T>(where: string, run: () => Promise<T>, failure: (problems: Problem[]) => T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`${where}: unexpected error:`, error);
+    return failure([{ path: "(error)", message: `unexpected error (its stack is above): ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+}
+
+/** Every annotation file the targets name, each once; a target that names none is a usage error. */
+async function filesOf(targets: string[]): Promise<string[]> {
+  const files: string[] = [], errors: string[] = [];
   for (const target of targets) {
     try {
-      files.push(...(await annotationFiles(target)));
+      const found = await annotationFiles(target);
+      if (found.length === 0) errors.push(`${target}: no .yaml or .yml file in this folder`);
+      files.push(...found);
     } catch (error) {
-      console.error(`${target}: ${(error as Error).message}`);
-      process.exit(2);
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push(`${target}: ${code === "ENOENT" ? "no such file or folder" : (error as Error).message}`);
     }
   }
+  if (errors.length) usageError(errors.join("\n"));
+  return [...new Set(files)];
+}
+
+const OPTIONS = { "dry-run": { type: "boolean" }, remove: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+
+function readArgs() {
+  try {
+    return parseArgs({ options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // Node's message goes on to explain `--`, which the usage shows anyway.
+    usageError((error as Error).message.split(". ")[0]!);
+  }
+}
+
+const { values, positionals: targets } = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const dryRun = values["dry-run"] ?? false;
+const removing = values.remove ?? false;
+if (targets.length === 0) usageError(removing ? "--remove needs at least one document slug" : "name at least one annotation file or folder");
+
+try {
+  const items = removing ? [...new Set(targets)] : await filesOf(targets);
   const db = await openDatabase({ ...loadConfig(), projectRoot });
   let failed = 0;
-  for (const [i, file] of files.entries()) {
+  for (const [i, item] of items.entries()) {
+    const progress = `[${i + 1}/${items.length}]`;
     const started = performance.now();
-    const result = await ingestFile(db.prisma, file);
-    const progress = `[${i + 1}/${files.length}]`;
-    if (result.ok) console.log(`${progress} ${file}: ingested ${result.slug} in ${Math.round(performance.now() - started)} ms`);
-    else {
-      failed++;
-      console.log(`${progress} ${file}: ${result.problems.length} problem(s), nothing written`);
-      console.error(describeFailure(result));
+    const result: IngestResult | RemoveResult = removing
+      ? await guarded(item, () => removeDocumentBySlug(db.prisma, item, { dryRun }), (problems): RemoveResult => ({ ok: false, slug: item, problems }))
+      : await guarded(item, () => ingestFile(db.prisma, item, { dryRun }), (problems): IngestResult => ({ ok: false, file: item, problems }));
+    if (result.ok) {
+      report(progress, item, result.slug, result, removing, Math.round(performance.now() - started));
+      continue;
     }
+    failed++;
+    console.log(`${progress} ${item}: ${result.problems.length} problem(s), nothing ${removing ? "removed" : "written"}`);
+    console.error("file" in result ? describeFailure(result) : result.problems.map((p) => `${item}: ${p.path}: ${p.message}`).join("\n"));
   }
   await db.close();
-  console.log(`${files.length - failed} of ${files.length} document(s) ingested into ${db.location}`);
+  const done = removing ? (dryRun ? "could be removed (dry run, nothing written) from" : "removed from") : dryRun ? "checked (dry run, nothing written) against" : "ingested into";
+  console.log(`${items.length - failed} of ${items.length} document(s) ${done} ${db.location}${failed ? `; ${failed} failed` : ""}`);
   process.exit(failed ? 1 : 0);
 } catch (error) {
   fatal(error);

@@ -32,20 +32,23 @@ export interface EventDefinition extends Links {
   evidence: TextQuote[];
 }
 
-/** An event already in the graph that this document reports too. */
+/** An event described elsewhere (perhaps by a document not ingested yet) that this document reports too. */
 export interface EventReference extends Links {
   ref: string;
   date?: string;
+  summary?: string;
+  kind?: string;
+  place?: string;
   evidence: TextQuote[];
 }
 
 export interface Annotation {
-  document: { slug: string; title: string; publishedOn?: string; dateline?: string; language?: string; sourceName?: string; url?: string };
-  themes?: { slug: string; name: string; description?: string; aliases?: string[]; keywords?: string[] }[];
-  organizations?: { slug: string; name: string; aliases?: string[] }[];
-  people?: { slug: string; name: string; aliases?: string[]; roles?: string[]; affiliations?: { organization: string; role?: string }[] }[];
+  document: { slug: string; title: string; publishedOn?: string; dateline?: string; language?: string; sourceName?: string; url?: string; derivedFrom?: string };
+  themes?: { slug: string; name?: string; description?: string; aliases?: string[]; keywords?: string[] }[];
+  organizations?: { slug: string; name?: string; aliases?: string[] }[];
+  people?: { slug: string; name?: string; aliases?: string[]; roles?: string[]; affiliations?: { organization: string; role?: string }[] }[];
   events?: (EventDefinition | EventReference)[];
-  quotes?: { slug: string; kind: QuoteKind; speaker: string; event?: string; themes?: string[]; evidence: TextQuote }[];
+  quotes?: { slug: string; kind: QuoteKind; speaker: string; event?: string; utterance?: string; themes?: string[]; evidence: TextQuote }[];
 }
 
 export interface Problem {

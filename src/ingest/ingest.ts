@@ -1,54 +1,79 @@
 /**
  * The ingest pipeline for one annotated document: read, parse and validate (all problems at once,
- * with file, line and field path), resolve anchors and dates, then write in one transaction.
- * Each file gets a result, never an exception mid-way; a failed file writes nothing.
+ * with file, line and field path), resolve anchors and dates, then write in one transaction (or
+ * roll it back, for a dry run). Each file gets a result, never an exception mid-way; a failed file
+ * writes nothing. Removing a document goes through the same writer.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { formatPath, readAnnotation, type Annotation, type Problem } from "./format.ts";
-import { loadKnown, writePlan } from "./persist.ts";
-import { planIngest, type Known } from "./plan.ts";
+import type { ChangeCount, DateChange } from "../claims/changes.ts";
+import { formatPath, readAnnotation, type Problem } from "./format.ts";
+import { loadKnown, removeDocument, writeAtomically, writePlan } from "./persist.ts";
+import { planIngest, type PlanProblem } from "./plan.ts";
+import { checkSourceString, readSourceFiles } from "./source-files.ts";
 import { parseSourceText } from "./source-text.ts";
 
-export type IngestResult =
-  | { ok: true; file: string; slug: string; documentId: string }
-  | { ok: false; file: string; problems: Problem[] };
+export type { ChangeCount, DateChange };
+export { textFileOf } from "./source-files.ts";
 
-/** The text file beside an annotation: same name, `.txt`. */
-export const textFileOf = (annotationFile: string) => annotationFile.replace(/\.ya?ml$/, ".txt");
+export interface Outcome {
+  status: "ingested" | "unchanged" | "removed" | "dry-run";
+  changes: ChangeCount[];
+  dateChanges: DateChange[];
+  warnings: Problem[];
+}
 
-/** Every slug the annotation names, for looking up what the graph already has. */
-function referencedSlugs(a: Annotation): Record<keyof Known, string[]> {
-  const events = a.events ?? [];
+export type IngestResult = ({ ok: true; file: string; slug: string; documentId: string | null } & Outcome) | { ok: false; file: string; problems: Problem[] };
+export type RemoveResult = ({ ok: true; slug: string } & Outcome) | { ok: false; slug: string; problems: Problem[] };
+
+export interface IngestOptions {
+  /** Report what would change and write nothing. */
+  dryRun?: boolean;
+}
+
+/** Changes when the rules that turn a file into claims change, so that re-ingesting an old file applies them. */
+const RULES = "claims-1";
+const hashOf = (yamlText: string, rawText: string) => createHash("sha256").update(`${RULES}\0${yamlText}\0${rawText}`).digest("hex");
+
+/** Ingests an annotation given as text (the API path); `file` names it in problems. */
+export async function ingestSource(prisma: PrismaClient, file: string, yamlText: string, rawText: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const unreadable = [...checkSourceString(yamlText, "annotation"), ...checkSourceString(rawText, "text")];
+  if (unreadable.length) return { ok: false, file, problems: unreadable };
+  const read = readAnnotation(yamlText);
+  if (!read.ok) return { ok: false, file, problems: read.problems };
+  const located = (p: PlanProblem): Problem => ({ path: formatPath(p.path), line: read.locate(p.path), message: p.message });
+  const known = await loadKnown(prisma, (read.annotation.quotes ?? []).map((q) => q.slug));
+  const { plan, problems } = planIngest(read.annotation, parseSourceText(rawText), known);
+  if (problems.length) return { ok: false, file, problems: problems.map(located) };
+
+  const slug = plan.document.slug;
+  const sourceHash = hashOf(yamlText, rawText);
+  const stored = await prisma.document.findUnique({ where: { slug }, select: { id: true, sourceHash: true } });
+  if (stored?.sourceHash === sourceHash) return { ok: true, file, slug, documentId: stored.id, status: "unchanged", changes: [], dateChanges: [], warnings: [] };
+
+  const dryRun = options.dryRun ?? false;
+  const { result, changes } = await writeAtomically(prisma, dryRun, (tx, changes) => writePlan(tx, plan, sourceHash, changes));
   return {
-    themes: [...(a.themes ?? []).map((t) => t.slug), ...events.flatMap((e) => e.themes ?? []), ...(a.quotes ?? []).flatMap((q) => q.themes ?? [])],
-    people: [...events.flatMap((e) => e.people ?? []), ...(a.quotes ?? []).map((q) => q.speaker)],
-    organizations: [...events.flatMap((e) => e.organizations ?? []), ...(a.people ?? []).flatMap((p) => (p.affiliations ?? []).map((x) => x.organization))],
-    events: [...events.map((e) => ("ref" in e ? e.ref : e.slug)), ...(a.quotes ?? []).flatMap((q) => (q.event ? [q.event] : []))],
+    ok: true, file, slug, documentId: dryRun ? (stored?.id ?? null) : result.documentId, status: dryRun ? "dry-run" : "ingested",
+    changes: changes.list(), dateChanges: changes.dates, warnings: result.warnings.map(located),
   };
 }
 
-/** Ingests an annotation given as text (the API path); `file` names it in problems. */
-export async function ingestSource(prisma: PrismaClient, file: string, yamlText: string, rawText: string): Promise<IngestResult> {
-  const read = readAnnotation(yamlText);
-  if (!read.ok) return { ok: false, file, problems: read.problems };
-  const known = await loadKnown(prisma, referencedSlugs(read.annotation));
-  const { plan, problems } = planIngest(read.annotation, parseSourceText(rawText), known);
-  if (problems.length) {
-    return { ok: false, file, problems: problems.map((p) => ({ path: formatPath(p.path), line: read.locate(p.path), message: p.message })) };
-  }
-  return { ok: true, file, slug: plan.document.slug, documentId: await writePlan(prisma, plan) };
+export async function ingestFile(prisma: PrismaClient, file: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const files = await readSourceFiles(file);
+  if (!files.ok) return { ok: false, file, problems: files.problems };
+  return ingestSource(prisma, file, files.yamlText, files.rawText, options);
 }
 
-export async function ingestFile(prisma: PrismaClient, file: string): Promise<IngestResult> {
-  let yamlText: string, rawText: string;
-  try {
-    [yamlText, rawText] = await Promise.all([readFile(file, "utf8"), readFile(textFileOf(file), "utf8")]);
-  } catch (error) {
-    return { ok: false, file, problems: [{ path: "(file)", message: (error as Error).message }] };
-  }
-  return ingestSource(prisma, file, yamlText, rawText);
+/** Removes the document with this slug and everything only it claimed. */
+export async function removeDocumentBySlug(prisma: PrismaClient, slug: string, options: IngestOptions = {}): Promise<RemoveResult> {
+  const stored = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
+  if (!stored) return { ok: false, slug, problems: [{ path: "slug", message: `no document has slug "${slug}"` }] };
+  const dryRun = options.dryRun ?? false;
+  const { changes } = await writeAtomically(prisma, dryRun, (tx, changes) => removeDocument(tx, stored.id, changes));
+  return { ok: true, slug, status: dryRun ? "dry-run" : "removed", changes: changes.list(), dateChanges: changes.dates, warnings: [] };
 }
 
 /** The annotation files a path names: itself, or the .yaml/.yml files in a folder, in name order. */
