@@ -7,6 +7,7 @@ import { authenticate, type Viewer } from "./auth/api-tokens.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { RawQueries } from "./db/raw.ts";
 import { countedRaw, type StatementCount } from "./db/statement-counter.ts";
+import { createClaimLoaders } from "./claims/claims.loaders.ts";
 import { createDocumentLoaders } from "./document/document.loaders.ts";
 import { createEventLoaders } from "./event/event.loaders.ts";
 import { createOrganizationLoaders } from "./organization/organization.loaders.ts";
@@ -15,6 +16,7 @@ import { createQuoteLoaders } from "./quote/quote.loaders.ts";
 import { createThemeLoaders } from "./theme/theme.loaders.ts";
 
 const LOADER_FACTORIES = {
+  claims: createClaimLoaders,
   document: createDocumentLoaders,
   event: createEventLoaders,
   organization: createOrganizationLoaders,

@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { defaultFieldResolver, isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { ClaimResolver, EventClaimsResolver, OrganizationClaimsResolver, PersonClaimsResolver, ThemeClaimsResolver } from "./claims/claims.resolver.ts";
 import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import {
@@ -42,6 +43,11 @@ import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeRe
 const resolvers: NonEmptyArray<Function> = [
   NodeIdResolver,
   NodeResolver,
+  ClaimResolver,
+  EventClaimsResolver,
+  PersonClaimsResolver,
+  OrganizationClaimsResolver,
+  ThemeClaimsResolver,
   ThemeResolver,
   RelatedThemeResolver,
   EventThemesResolver,

@@ -8,12 +8,15 @@ import { mkdtemp, readFile, writeFile, cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { ingestFile, ingestSource, removeDocumentBySlug, type IngestResult } from "../src/ingest/ingest.ts";
+import { ingestFile, removeDocumentBySlug, type IngestResult } from "../src/ingest/ingest.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { projectRoot } from "../src/paths.ts";
 import { useTestApp, type Backend } from "./helpers/app.ts";
 import { dumpGraph } from "./helpers/dump.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
+import { send, writeToken } from "./helpers/writes.ts";
+
+const token = writeToken();
 
 const DIR = path.join(projectRoot, "tests", "fixtures", "claims");
 const A = "a-herald-lab-opening", B = "b-valley-post-lab", C = "c-wire-lab", D = "d-weekly-survey";
@@ -50,7 +53,7 @@ function suite(backend: Backend) {
       test("needs PostgreSQL", { skip }, () => {});
       return;
     }
-    const app = useTestApp(backend);
+    const app = useTestApp(backend, { env: token.env });
     const prisma = () => app.t.app.db.prisma;
     const read = async (query: string) => {
       const res = await app.t.gql(query);
@@ -185,11 +188,55 @@ function suite(backend: Backend) {
       for (const slug of [A, D]) await removed(prisma(), slug);
     });
 
-    test("the API: ingestDocument with dryRun, then for real; removeDocument", async () => {
-      const [annotation, text] = await Promise.all([readFile(file(A), "utf8"), readFile(file(A).replace(/yaml$/, "txt"), "utf8")]);
-      const result = await ingestSource(prisma(), "check", annotation, text, { dryRun: true });
-      assert.ok(result.ok);
-      assert.equal(result.documentId, null, "a dry run of a new document has no document");
+    test("the API: ingestDocument (dry run, for real, unchanged), who claims what, conflicts, removeDocument", async () => {
+      const source = async (slug: string) => ({ annotation: await readFile(file(slug), "utf8"), text: await readFile(file(slug).replace(/yaml$/, "txt"), "utf8") });
+      const INGEST = `mutation ($annotation: String!, $text: String!, $dryRun: Boolean) { ingestDocument(annotation: $annotation, text: $text, dryRun: $dryRun) {
+        status document { slug } problems { path message } changes { kind added changed removed } dateChanges { event from to } warnings { path line message } } }`;
+      const ingest = async (slug: string, dryRun = false) => {
+        const res = await send(app.t.app.url, INGEST, { ...(await source(slug)), dryRun }, token.bearer);
+        assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
+        return res.body.data.ingestDocument;
+      };
+      const dry = await ingest(A, true);
+      assert.equal(dry.status, "DRY_RUN");
+      assert.equal(dry.document, null, "a dry run of a new document has no document");
+      assert.deepEqual(dry.changes.find((c: any) => c.kind === "events"), { kind: "events", added: 1, changed: 0, removed: 0 });
+      assert.equal((await read(`{ document(slug: "${A}") { slug } }`)).document, null, "nothing written");
+      const real = await ingest(A);
+      assert.equal(real.status, "INGESTED");
+      assert.deepEqual(real.changes, dry.changes);
+      assert.equal((await ingest(A)).status, "UNCHANGED");
+      const b = await ingest(B);
+      assert.deepEqual(b.warnings.map((w: any) => [w.path, w.line]), [["people[0].name", 9]]);
+      assert.match(b.warnings[0].message, /document "a-herald-lab-opening"/);
+      await ingest(C);
+      await ingest(D);
+
+      const d = await read(`{ event(slug: "${EVENT}") { date { iso } conflicts { property values shown }
+        claims(property: DATE) { totalCount nodes { value written date { iso precision } document { slug } passage { paragraph text } curator } } }
+        person(slug: "lena-ortiz") { conflicts { property values shown } claims(property: NAME) { nodes { value document { slug } } } } }`);
+      assert.deepEqual(d.event.conflicts, [{ property: "DATE", values: ["2024-03-04", "2024-03-05"], shown: "2024-03" }]);
+      const dates = d.event.claims.nodes.map((c: any) => `${c.document.slug}: ${c.value} (${c.written}) ${c.date.precision}`).sort();
+      assert.deepEqual(dates, [`${A}: 2024-03 (in March) MONTH`, `${B}: 2024-03-04 (on Monday) DAY`, `${C}: 2024-03-04 (March 4) DAY`, `${D}: 2024-03-05 (March 5) DAY`]);
+      const byB = d.event.claims.nodes.find((c: any) => c.document.slug === B);
+      assert.deepEqual(byB.passage, { paragraph: 1, text: "The tidal laboratory of the Riverside Institute opened on Monday in Harbor City." });
+      assert.equal(byB.curator, null);
+      assert.deepEqual(d.person.conflicts, [{ property: "NAME", values: ["Dr. Lena Ortiz", "Lena Ortiz"], shown: "Lena Ortiz" }]);
+      assert.deepEqual(d.person.claims.nodes.map((c: any) => c.document.slug).sort(), [A, B]);
+
+      const REMOVE = `mutation ($slug: String!, $dryRun: Boolean) { removeDocument(slug: $slug, dryRun: $dryRun) { slug status changes { kind removed } dateChanges { event from to } } }`;
+      const anonymous = await send(app.t.app.url, REMOVE, { slug: D });
+      assert.equal(anonymous.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
+      const unknown = await send(app.t.app.url, REMOVE, { slug: "no-such-document" }, token.bearer);
+      assert.equal(unknown.body.errors?.[0]?.extensions?.code, "NOT_FOUND");
+      const dryRemove = (await send(app.t.app.url, REMOVE, { slug: D, dryRun: true }, token.bearer)).body.data.removeDocument;
+      assert.equal(dryRemove.status, "DRY_RUN");
+      const removal = (await send(app.t.app.url, REMOVE, { slug: D }, token.bearer)).body.data.removeDocument;
+      assert.equal(removal.status, "REMOVED");
+      assert.deepEqual(removal.dateChanges, [{ event: EVENT, from: "2024-03", to: "2024-03-04" }]);
+      assert.deepEqual(removal.changes, dryRemove.changes);
+      assert.deepEqual((await read(`{ event(slug: "${EVENT}") { conflicts { property } } }`)).event.conflicts, []);
+      for (const slug of [A, B, C]) await removed(prisma(), slug);
     });
   });
 }

@@ -26,7 +26,7 @@ export type ListedTable = keyof ListedRows;
 
 /** The columns of each table that lists select; tests/listed-columns.test.ts holds them to the tables. */
 export const LISTED_COLUMNS: { [T in keyof ListedRows]: (keyof ListedRows[T])[] } = {
-  Document: ["id", "slug", "title", "sourceName", "url", "publishedOn", "dateline", "language"],
+  Document: ["id", "slug", "title", "sourceName", "url", "publishedOn", "dateline", "language", "sourceHash", "derivedFrom"],
   Event: ["id", "slug", "title", "summary", "dateStart", "dateEnd", "datePrecision", "kind", "place"],
   Organization: ["id", "slug", "name", "aliases"],
   Person: ["id", "slug", "name", "aliases", "roles"],

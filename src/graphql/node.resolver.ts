@@ -3,7 +3,7 @@ import type { Context, Loaders } from "../context.ts";
 import { fromGlobalId, Node } from "./node.ts";
 
 /** GraphQL type name -> the loaders that fetch it by row id. */
-export const loaderOf: Record<string, keyof Loaders> = {
+export const loaderOf: Record<string, Exclude<keyof Loaders, "claims">> = {
   Document: "document",
   Event: "event",
   Organization: "organization",
