@@ -59,11 +59,12 @@ export interface DerivedEvent {
 
 const latestFirst = (a: ClaimLike, b: ClaimLike) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : 1);
 
-/** Claims in list order: documents by rank, each in its own order; then curators, oldest first. */
+/** Claims in list order: documents by rank, then curators oldest first; within each, the name first, then the file's order. */
 function inListOrder(claims: ClaimLike[], rank: Rank): ClaimLike[] {
-  const key = (c: ClaimLike) => (c.documentId === null ? Number.MAX_SAFE_INTEGER : rank(c.documentId));
-  return [...claims].sort((a, b) => key(a) - key(b) || (a.documentId === null ? -latestFirst(a, b) : 0)
-    || (a.property === b.property ? 0 : a.property === "NAME" ? -1 : b.property === "NAME" ? 1 : 0) || a.position - b.position);
+  const source = (c: ClaimLike) => (c.documentId === null ? Number.MAX_SAFE_INTEGER : rank(c.documentId));
+  const time = (c: ClaimLike) => (c.documentId === null ? c.createdAt.getTime() : 0);
+  const nameFirst = (c: ClaimLike) => (c.property === "NAME" ? 0 : 1);
+  return [...claims].sort((a, b) => source(a) - source(b) || time(a) - time(b) || nameFirst(a) - nameFirst(b) || a.position - b.position || (a.id < b.id ? -1 : 1));
 }
 
 /** The one value of a single-valued property, or null when nobody claims one. */
