@@ -3,7 +3,7 @@
  * A bad value is a ConfigError whose message names the variable and what is wrong with it.
  */
 import path from "node:path";
-import { parseDigests } from "./auth/api-tokens.ts";
+import { parseDigests, type TokenDigest } from "./auth/api-tokens.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -50,7 +50,7 @@ export interface Config {
    */
   detailedErrors: boolean;
   /** SHA-256 digests of the API tokens allowed to write (API_TOKEN_SHA256); none: every write is refused. */
-  apiTokenDigests: Buffer[];
+  apiTokenDigests: TokenDigest[];
   /** Query limits, enforced before anything executes (graphql/limits.ts). */
   limits: QueryLimits;
 }
@@ -115,10 +115,10 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
-function apiTokenDigests(env: Env): Buffer[] {
+function apiTokenDigests(env: Env): TokenDigest[] {
   const digests = parseDigests(env.API_TOKEN_SHA256 ?? "");
   // The value is not echoed: it may hold a token pasted by mistake instead of its digest.
-  if (!digests) throw new ConfigError("API_TOKEN_SHA256 must be comma-separated SHA-256 digests, 64 hex digits each (`npm run token` makes a token and its digest)");
+  if (!digests) throw new ConfigError("API_TOKEN_SHA256 must be comma-separated SHA-256 digests, 64 hex digits each, optionally named (`alice=<digest>`; `npm run token` makes a token and its digest)");
   return digests;
 }
 

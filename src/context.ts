@@ -3,7 +3,7 @@
  * (its loaders cache rows for that request only). Tests and scripts build one without HTTP.
  */
 import { randomUUID } from "node:crypto";
-import { authenticate, type Viewer } from "./auth/api-tokens.ts";
+import { authenticate, type TokenDigest, type Viewer } from "./auth/api-tokens.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { RawQueries } from "./db/raw.ts";
 import { countedRaw, type StatementCount } from "./db/statement-counter.ts";
@@ -63,7 +63,7 @@ export interface ContextOptions {
   /** The request's `Authorization` header, if any. */
   authorization?: string;
   /** SHA-256 digests of the API tokens that may write (config.apiTokenDigests); none: no one may. */
-  apiTokenDigests?: readonly Buffer[];
+  apiTokenDigests?: readonly TokenDigest[];
 }
 
 export function buildContext(prisma: PrismaClient, options: ContextOptions = {}): Context {

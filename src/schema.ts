@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { defaultFieldResolver, isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { ClaimMutationResolver } from "./claims/claims.mutation.ts";
 import { ClaimResolver, EventClaimsResolver, OrganizationClaimsResolver, PersonClaimsResolver, ThemeClaimsResolver } from "./claims/claims.resolver.ts";
 import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
@@ -34,7 +35,7 @@ import { OrganizationMutationResolver } from "./organization/organization.mutati
 import { PersonMutationResolver } from "./person/person.mutation.ts";
 import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, peopleInSql, QuoteSpeakerResolver } from "./person/person.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
-import { EventQuotesResolver, PersonQuotesResolver, QuoteResolver, quotesInSql } from "./quote/quote.resolver.ts";
+import { EventQuotesResolver, OrganizationQuotesResolver, PersonQuotesResolver, QuoteResolver, quotesInSql } from "./quote/quote.resolver.ts";
 import type { SqlRootList } from "./graphql/sql-answer.ts";
 import { ExtractDraftResolver } from "./extract/extract-draft.mutation.ts";
 import { ThemeMutationResolver } from "./theme/theme.mutation.ts";
@@ -44,6 +45,7 @@ const resolvers: NonEmptyArray<Function> = [
   NodeIdResolver,
   NodeResolver,
   ClaimResolver,
+  ClaimMutationResolver,
   EventClaimsResolver,
   PersonClaimsResolver,
   OrganizationClaimsResolver,
@@ -69,6 +71,7 @@ const resolvers: NonEmptyArray<Function> = [
   QuoteResolver,
   EventQuotesResolver,
   PersonQuotesResolver,
+  OrganizationQuotesResolver,
   DocumentResolver,
   EvidenceResolver,
   SearchResolver,

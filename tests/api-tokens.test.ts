@@ -15,13 +15,20 @@ test("a token matches its digest, in any configured position and hex case", () =
   const digests = parseDigests(` ${digest("other")} , ${digest("s3cret").toUpperCase()} `)!;
   assert.equal(digests.length, 2);
   const viewer = authenticate("Bearer s3cret", digests);
-  assert.deepEqual(viewer, { authenticated: true, tokenId: digest("s3cret").slice(0, 8) });
+  assert.deepEqual(viewer, { authenticated: true, tokenId: digest("s3cret").slice(0, 8), name: `token ${digest("s3cret").slice(0, 8)}` });
   assert.equal(authenticate("bearer s3cret", digests).authenticated, true, "the scheme is case-insensitive");
   assert.deepEqual(authenticate("Bearer s3cret2", digests), { authenticated: false, reason: "invalid" });
   assert.deepEqual(authenticate(`Bearer ${digest("s3cret")}`, digests), { authenticated: false, reason: "invalid" }, "the digest is not a token");
   assert.deepEqual(authenticate("s3cret", digests), { authenticated: false, reason: "malformed" });
   assert.deepEqual(authenticate(undefined, digests), { authenticated: false, reason: "missing" });
   assert.deepEqual(authenticate("Bearer s3cret", []), { authenticated: false, reason: "invalid" }, "no digests: no writes");
+});
+
+test("a digest may be named: curator claims record that name", () => {
+  const digests = parseDigests(`alice=${digest("a-token")},${digest("other")}`)!;
+  assert.deepEqual(authenticate("Bearer a-token", digests), { authenticated: true, tokenId: digest("a-token").slice(0, 8), name: "alice" });
+  assert.equal(parseDigests(`al ice=${digest("a-token")}`), null, "a name is one word");
+  assert.equal(parseDigests(`alice=${digest("a-token").slice(1)}`), null, "still a whole digest");
 });
 
 test("API_TOKEN_SHA256 must hold digests, and a bad value is not echoed (it may be a pasted token)", () => {

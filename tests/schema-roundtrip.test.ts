@@ -23,7 +23,7 @@ async function writeEveryModel(db: Database) {
     return row;
   };
   const doc = await create("Document", {}, () =>
-    p.document.create({ data: { slug: "d", title: "T", sourceName: "S", url: "https://example.org/a", publishedOn: day("2023-05-29"), dateline: "BEIJING", language: "zh", text: "Text “quoted” ’s" } }),
+    p.document.create({ data: { slug: "d", title: "T", sourceName: "S", url: "https://example.org/a", publishedOn: day("2023-05-29"), dateline: "BEIJING", language: "zh", text: "Text “quoted” ’s", sourceHash: "f00d", derivedFrom: "an-original" } }),
   );
   const theme = await create("Theme", {}, () => p.theme.create({ data: { slug: "t", name: "Theme", description: "D", aliases: ["R&D"], keywords: ["research", "science"] } }));
   const event = await create("Event", {}, () =>
@@ -34,7 +34,7 @@ async function writeEveryModel(db: Database) {
   await create("Affiliation", {}, () => p.affiliation.create({ data: { personId: person.id as string, organizationId: org.id as string, role: "professor" } }));
   const quote = await create("Quote", {}, () =>
     p.quote.create({
-      data: { slug: "q", text: "quoted", kind: "PARAPHRASE", dateStart: day("2023-02-01"), dateEnd: day("2023-02-28"), datePrecision: "MONTH", speakerId: person.id as string, eventId: event.id as string, documentId: doc.id as string, paragraph: 2, start: 6, end: 12 },
+      data: { slug: "q", text: "quoted", kind: "PARAPHRASE", dateStart: day("2023-02-01"), dateEnd: day("2023-02-28"), datePrecision: "MONTH", speakerId: person.id as string, eventId: event.id as string, documentId: doc.id as string, paragraph: 2, start: 6, end: 12, utterance: "u" },
     }),
   );
   await create("EventEvidence", {}, () =>
@@ -47,6 +47,10 @@ async function writeEveryModel(db: Database) {
   await create("EventPerson", {}, () => p.eventPerson.create({ data: { eventId: event.id as string, personId: person.id as string } }));
   await create("EventOrganization", {}, () => p.eventOrganization.create({ data: { eventId: event.id as string, organizationId: org.id as string } }));
   await create("QuoteTheme", {}, () => p.quoteTheme.create({ data: { quoteId: quote.id as string, themeId: theme.id as string } }));
+  await create("Claim", {}, () =>
+    p.claim.create({ data: { documentId: doc.id as string, curator: "alice", reason: "why", subject: "PERSON", slug: "p", property: "AFFILIATION", value: "o", note: "professor", position: 3, paragraph: 1, start: 5, end: 9, denied: true } }),
+  );
+  await create("Redirect", {}, () => p.redirect.create({ data: { subject: "ORGANIZATION", slug: "o-old", target: "o", curator: "alice" } }));
   return written;
 }
 

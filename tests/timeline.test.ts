@@ -141,6 +141,10 @@ for (const backend of ["pglite", "postgresql"] as const) {
       await as(`mutation { createTheme(input: { slug: "crowd", name: "Crowd" }) { slug } }`);
       await sql(`INSERT INTO "Event" (id, slug, title, "dateStart", "dateEnd", "datePrecision", "updatedAt")
         SELECT 'crowd-' || i, 'crowd-' || i, 'Crowd', '2000-01-15', '2000-01-15', 'DAY', now() FROM generate_series(1, 20) i`);
+      // What the graph shows is derived from claims (tagging derives the event again): these events' claims.
+      await sql(`INSERT INTO "Claim" (id, curator, reason, subject, slug, property, value)
+        SELECT 'crowd-' || i || '-' || p, 'test', 'written by SQL', 'EVENT', 'crowd-' || i, p::"ClaimProperty", CASE p WHEN 'TITLE' THEN 'Crowd' ELSE '2000-01-15' END
+        FROM generate_series(1, 20) i, unnest(ARRAY['TITLE', 'DATE']) p`);
       const events = Array.from({ length: 20 }, (_, i) => `crowd-${i + 1}`);
       const all = (op: string, slugs: string[]) => Promise.all(slugs.map((e) => as(`mutation { ${op}(event: "${e}", theme: "crowd") { slug } }`)));
       for (let round = 0; round < 5; round++) {

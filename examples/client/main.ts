@@ -24,6 +24,7 @@ for (const event of events.nodes) {
   console.log(`\n${event.date.iso}  ${event.title}`);
   for (const quote of event.quotes.nodes) {
     const marks = quote.kind === "DIRECT" ? ["“", "”"] : ["", ""];
-    console.log(`  ${marks[0]}${quote.text}${marks[1]} (${quote.speaker.name}, ${quote.kind.toLowerCase()})`);
+    // speaker is null when an organization speaks (its statement: Quote.speakerOrganization)
+    console.log(`  ${marks[0]}${quote.text}${marks[1]} (${quote.speaker?.name ?? "an organization"}, ${quote.kind.toLowerCase()})`);
   }
 }

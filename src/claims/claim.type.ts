@@ -2,7 +2,7 @@
  * The GraphQL face of claims: who says what about an event, person, organization or theme
  * (documents, with the passage, or curators, with their reason), and where they disagree.
  */
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { ClaimProperty } from "../generated/prisma/enums.ts";
 import { Document } from "../document/document.type.ts";
 import { Evidence } from "../document/evidence.type.ts";
@@ -24,6 +24,9 @@ registerEnumType(ClaimProperty, {
 
 @ObjectType({ description: "One fact as one document (or one curator) states it. What the graph shows is derived from every current claim (docs/annotation-format.md, \"Claims\")." })
 export class Claim {
+  @Field(() => ID, { description: "The claim's id (a curator's claim is retracted by it)." })
+  id!: string;
+
   @Field(() => ClaimProperty)
   property!: ClaimProperty;
 
@@ -50,6 +53,9 @@ export class Claim {
 
   @Field(() => String, { nullable: true, description: "Why the curator claims it." })
   reason!: string | null;
+
+  @Field(() => Boolean, { description: "A curator's denial: the value is taken out of the graph whatever documents claim." })
+  denied!: boolean;
 }
 
 export const ClaimConnection = Connection(Claim);

@@ -21,6 +21,7 @@ export interface ClaimRow {
   paragraph: number | null;
   start: number | null;
   end: number | null;
+  denied: boolean;
 }
 
 const TABLES: Record<ClaimSubject, string> = { EVENT: "Event", PERSON: "Person", ORGANIZATION: "Organization", THEME: "Theme" };
@@ -32,7 +33,7 @@ const aboutSubject = (subject: ClaimSubject) =>
 const claimsOf = (subject: ClaimSubject): ListSql => ({
   from: `"Claim" t JOIN "${TABLES[subject]}" p ON ${aboutSubject(subject)}`,
   parentKey: `p.id`,
-  select: `t.id, t."documentId", t.curator, t.reason, t.property, t.value, t.note, t.paragraph, t.start, t."end"`,
+  select: `t.id, t."documentId", t.curator, t.reason, t.property, t.value, t.note, t.paragraph, t.start, t."end", t.denied`,
 });
 
 /** By property (alphabetically), then id. */

@@ -1,7 +1,6 @@
 /**
  * Who claims what: `claims` and `conflicts` on events, people, organizations and themes, and the
- * fields of a claim. One resolver class per subject type (type-graphql binds a field resolver to one
- * type); they share everything else.
+ * fields of a claim.
  */
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
@@ -55,57 +54,27 @@ async function conflictsField(subject: ClaimSubject, row: Subject, { loaders }: 
 const CLAIMS = { description: "Who claims what about it: every document's and curator's claim, by property. `property` keeps one kind (e.g. DATE: which reports date it to which day)." };
 const CONFLICTS = { description: "Values the documents claim differently (both kept); empty when they agree." };
 
-@Resolver(() => Event)
-export class EventClaimsResolver {
-  @FieldResolver(() => ClaimConnection, CLAIMS)
-  claims(@Root() row: EventRow, @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ClaimRow>> {
-    return claimsField("EVENT", row as unknown as Subject, property, page, ctx, info);
-  }
+/** `claims` and `conflicts` on one subject type (type-graphql binds a field resolver to one type). */
+function subjectClaimsResolver(type: Function, subject: ClaimSubject) {
+  @Resolver(() => type)
+  class SubjectClaimsResolver {
+    @FieldResolver(() => ClaimConnection, CLAIMS)
+    claims(@Root() row: Subject, @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ClaimRow>> {
+      return claimsField(subject, row, property, page, ctx, info);
+    }
 
-  @FieldResolver(() => [ClaimConflict], CONFLICTS)
-  conflicts(@Root() row: EventRow, @Ctx() ctx: Context): Promise<ClaimConflict[]> {
-    return conflictsField("EVENT", row as unknown as Subject, ctx);
+    @FieldResolver(() => [ClaimConflict], CONFLICTS)
+    conflicts(@Root() row: Subject, @Ctx() ctx: Context): Promise<ClaimConflict[]> {
+      return conflictsField(subject, row, ctx);
+    }
   }
+  return SubjectClaimsResolver;
 }
 
-@Resolver(() => Person)
-export class PersonClaimsResolver {
-  @FieldResolver(() => ClaimConnection, CLAIMS)
-  claims(@Root() row: Subject, @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ClaimRow>> {
-    return claimsField("PERSON", row, property, page, ctx, info);
-  }
-
-  @FieldResolver(() => [ClaimConflict], CONFLICTS)
-  conflicts(@Root() row: Subject, @Ctx() ctx: Context): Promise<ClaimConflict[]> {
-    return conflictsField("PERSON", row, ctx);
-  }
-}
-
-@Resolver(() => Organization)
-export class OrganizationClaimsResolver {
-  @FieldResolver(() => ClaimConnection, CLAIMS)
-  claims(@Root() row: Subject, @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ClaimRow>> {
-    return claimsField("ORGANIZATION", row, property, page, ctx, info);
-  }
-
-  @FieldResolver(() => [ClaimConflict], CONFLICTS)
-  conflicts(@Root() row: Subject, @Ctx() ctx: Context): Promise<ClaimConflict[]> {
-    return conflictsField("ORGANIZATION", row, ctx);
-  }
-}
-
-@Resolver(() => Theme)
-export class ThemeClaimsResolver {
-  @FieldResolver(() => ClaimConnection, CLAIMS)
-  claims(@Root() row: Subject, @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ClaimRow>> {
-    return claimsField("THEME", row, property, page, ctx, info);
-  }
-
-  @FieldResolver(() => [ClaimConflict], CONFLICTS)
-  conflicts(@Root() row: Subject, @Ctx() ctx: Context): Promise<ClaimConflict[]> {
-    return conflictsField("THEME", row, ctx);
-  }
-}
+export const EventClaimsResolver = subjectClaimsResolver(Event, "EVENT");
+export const PersonClaimsResolver = subjectClaimsResolver(Person, "PERSON");
+export const OrganizationClaimsResolver = subjectClaimsResolver(Organization, "ORGANIZATION");
+export const ThemeClaimsResolver = subjectClaimsResolver(Theme, "THEME");
 
 @Resolver(() => Claim)
 export class ClaimResolver {

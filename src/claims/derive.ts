@@ -2,7 +2,8 @@
  * What the graph shows, derived from the claims about one subject (docs/annotation-format.md,
  * "Claims"). Pure, and independent of the order claims arrived in: ties are broken by the claiming
  * documents' publication day and slug, never by when they were ingested.
- * - A curator's claim settles a single value (the latest curator claim wins).
+ * - A curator's claim settles a single value (the latest curator claim wins); a curator's denial
+ *   of a value takes it out of every list and choice, and a denial of the empty value clears it.
  * - Otherwise a single value (name, title, summary, kind, place, description) is the one most
  *   documents give; on a tie, the one the earliest document gives.
  * - Lists (aliases, roles, keywords, links) are the union of every claim; names not chosen as the
@@ -19,6 +20,10 @@ export interface ClaimLike {
   value: string;
   note: string | null;
   position: number;
+  /** The subject's slug as the claim wrote it (a merged slug, for claims that now count for another). */
+  slug?: string;
+  /** A curator's denial (documents never deny). */
+  denied: boolean;
   createdAt: Date;
   id: string;
 }
@@ -59,31 +64,61 @@ export interface DerivedEvent {
 
 const latestFirst = (a: ClaimLike, b: ClaimLike) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : 1);
 
-/** Claims in list order: documents by rank, then curators oldest first; within each, the name first, then the file's order. */
-function inListOrder(claims: ClaimLike[], rank: Rank): ClaimLike[] {
+/**
+ * Claims in list order: documents by rank, then curators oldest first; within each, claims about
+ * the subject's own slug before those about slugs merged into it, the name first, then the file's order.
+ */
+function inListOrder(claims: ClaimLike[], rank: Rank, home?: string): ClaimLike[] {
   const source = (c: ClaimLike) => (c.documentId === null ? Number.MAX_SAFE_INTEGER : rank(c.documentId));
   const time = (c: ClaimLike) => (c.documentId === null ? c.createdAt.getTime() : 0);
+  const away = (c: ClaimLike) => (home !== undefined && c.slug !== undefined && c.slug !== home ? 1 : 0);
   const nameFirst = (c: ClaimLike) => (c.property === "NAME" ? 0 : 1);
-  return [...claims].sort((a, b) => source(a) - source(b) || time(a) - time(b) || nameFirst(a) - nameFirst(b) || a.position - b.position || (a.id < b.id ? -1 : 1));
+  return [...claims].sort((a, b) => source(a) - source(b) || time(a) - time(b) || away(a) - away(b) || nameFirst(a) - nameFirst(b) || a.position - b.position || (a.id < b.id ? -1 : 1));
+}
+
+/** The latest curator claim per value: a denial there takes the value out. */
+function curatorVerdicts(claims: ClaimLike[]): Map<string, ClaimLike> {
+  const verdicts = new Map<string, ClaimLike>();
+  for (const c of claims.filter((c) => c.documentId === null).sort(latestFirst)) if (!verdicts.has(c.value)) verdicts.set(c.value, c);
+  return verdicts;
+}
+
+/** The claims that stand: documents' claims of values no curator denies, and curators' latest assertions. */
+function standing(claims: ClaimLike[]): ClaimLike[] {
+  const verdicts = curatorVerdicts(claims);
+  return claims.filter((c) => (c.documentId === null ? verdicts.get(c.value) === c && !c.denied : !verdicts.get(c.value)?.denied));
 }
 
 /** The one value of a single-valued property, or null when nobody claims one. */
-export function pick(claims: ClaimLike[], rank: Rank): string | null {
+export function pick(claims: ClaimLike[], rank: Rank, home?: string): string | null {
   if (!claims.length) return null;
-  const curated = claims.filter((c) => c.documentId === null).sort(latestFirst);
-  if (curated.length) return curated[0]!.value;
-  const byValue = new Map<string, { documents: Set<string>; first: number }>();
-  for (const c of claims) {
-    const entry = byValue.get(c.value) ?? { documents: new Set<string>(), first: Number.MAX_SAFE_INTEGER };
-    entry.documents.add(c.documentId!);
-    entry.first = Math.min(entry.first, rank(c.documentId!));
+  const latestCurated = claims.filter((c) => c.documentId === null).sort(latestFirst)[0];
+  if (latestCurated?.denied && latestCurated.value === "") return null;
+  const stand = standing(claims);
+  const asserted = stand.filter((c) => c.documentId === null).sort(latestFirst)[0];
+  if (asserted) return asserted.value;
+  const byValue = new Map<string, { documents: Set<string>; first: number; away: number }>();
+  for (const c of stand) {
+    if (c.documentId === null) continue;
+    const entry = byValue.get(c.value) ?? { documents: new Set<string>(), first: Number.MAX_SAFE_INTEGER, away: 1 };
+    entry.documents.add(c.documentId);
+    entry.first = Math.min(entry.first, rank(c.documentId));
+    if (home === undefined || c.slug === undefined || c.slug === home) entry.away = 0;
     byValue.set(c.value, entry);
   }
-  const [best] = [...byValue].sort(([va, a], [vb, b]) => b.documents.size - a.documents.size || a.first - b.first || (va < vb ? -1 : 1));
-  return best![0];
+  // Most documents; then the earliest document; then what is said of the subject's own slug
+  // rather than of a slug merged into it.
+  const [best] = [...byValue].sort(([va, a], [vb, b]) => b.documents.size - a.documents.size || a.first - b.first || a.away - b.away || (va < vb ? -1 : 1));
+  return best?.[0] ?? null;
 }
 
-const uniqueValues = (claims: ClaimLike[], rank: Rank) => [...new Set(inListOrder(claims, rank).map((c) => c.value))];
+const uniqueValues = (claims: ClaimLike[], rank: Rank, home?: string) => [...new Set(inListOrder(standing(claims), rank, home).map((c) => c.value))];
+
+/** A subject exists while some claim names it, unless a curator's latest word on it is a denial (a deleted theme). */
+export function exists(claims: ClaimLike[]): boolean {
+  const latestReference = claims.filter((c) => c.documentId === null && c.property === "REFERENCE").sort(latestFirst)[0];
+  return claims.length > 0 && !latestReference?.denied;
+}
 
 const nested = (inner: { start: Date; end: Date }, outer: { start: Date; end: Date }) => inner.start >= outer.start && inner.end <= outer.end;
 
@@ -103,8 +138,9 @@ function coarserOrEqual(d: { start: Date; precision: DatePrecision }) {
  * no date claim at all, the year of the earliest report (`fallback`).
  */
 export function deriveDate(claims: ClaimLike[], fallback: Date, rank: Rank): DerivedDate {
-  const curated = claims.filter((c) => c.documentId === null).sort(latestFirst);
-  const claimed = (curated.length ? [curated[0]!] : claims).flatMap((c) => {
+  const latestCurated = claims.filter((c) => c.documentId === null).sort(latestFirst)[0];
+  const settled = latestCurated && !latestCurated.denied ? [latestCurated] : standing(claims).filter((c) => c.documentId !== null);
+  const claimed = settled.flatMap((c) => {
     const d = parsePartialDate(c.value);
     return d ? [{ ...d, claim: c }] : [];
   });
@@ -129,21 +165,21 @@ const of = (claims: ClaimLike[], property: ClaimProperty) => claims.filter((c) =
 /** A person, organization or theme from its claims; `slug` names it until some claim does. */
 export function deriveEntity(slug: string, claims: ClaimLike[], rank: Rank): DerivedEntity {
   const named = of(claims, "NAME");
-  const name = pick(named, rank);
-  const names = uniqueValues([...named, ...of(claims, "ALIAS")], rank);
+  const name = pick(named, rank, slug);
+  const names = uniqueValues([...named, ...of(claims, "ALIAS")], rank, slug);
   const ordered = name === null ? names : [name, ...names.filter((n) => n !== name)];
   const affiliations = new Map<string, string | null>();
   for (const c of inListOrder(of(claims, "AFFILIATION"), rank)) if (!affiliations.has(c.value)) affiliations.set(c.value, null);
   for (const organization of affiliations.keys()) {
     const roles = of(claims, "AFFILIATION").filter((c) => c.value === organization && c.note !== null);
-    affiliations.set(organization, pick(roles.map((c) => ({ ...c, value: c.note! })), rank));
+    affiliations.set(organization, pick(roles.map((c) => ({ ...c, value: c.note! })), rank, slug));
   }
   return {
     name: name ?? slug,
     names: ordered,
     aliases: ordered.slice(1),
-    roles: uniqueValues(of(claims, "ROLE"), rank),
-    keywords: uniqueValues(of(claims, "KEYWORD"), rank),
+    roles: uniqueValues(of(claims, "ROLE"), rank, slug),
+    keywords: uniqueValues(of(claims, "KEYWORD"), rank, slug),
     description: pick(of(claims, "DESCRIPTION"), rank),
     affiliations,
   };

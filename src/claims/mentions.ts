@@ -7,6 +7,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { findMentions } from "../ingest/mentions.ts";
 import type { Changes } from "./changes.ts";
+import { lockKeys } from "./locks.ts";
 import type { Redirects } from "./redirects.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -25,6 +26,7 @@ export async function documentsNaming(tx: Tx, subjects: { subject: "PERSON" | "O
 /** Makes these documents' mentions match their texts and the names the graph has now. */
 export async function syncMentions(tx: Tx, documentIds: string[], redirects: Redirects, changes: Changes): Promise<void> {
   if (!documentIds.length) return;
+  await lockKeys(tx, documentIds.map((id) => `DOCUMENT|${id}`));
   const refs = await tx.claim.findMany({
     where: { documentId: { in: documentIds }, property: "REFERENCE", subject: { in: ["PERSON", "ORGANIZATION"] } },
     select: { documentId: true, subject: true, slug: true },

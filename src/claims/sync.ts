@@ -11,7 +11,8 @@ import type { ClaimSubject } from "../generated/prisma/enums.ts";
 import { isoDay } from "../partial-date.ts";
 import type { Changes, RowKind } from "./changes.ts";
 import { LINK_TARGET } from "./claim.ts";
-import { deriveEntity, deriveEvent, type ClaimLike, type DerivedEntity, type DerivedEvent } from "./derive.ts";
+import { deriveEntity, deriveEvent, exists, type ClaimLike, type DerivedEntity, type DerivedEvent } from "./derive.ts";
+import { lockKeys } from "./locks.ts";
 import { loadRedirects, type Redirects } from "./redirects.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -78,6 +79,7 @@ export const subjectKey = (subject: ClaimSubject, slug: string) => `${subject}|$
 export async function syncSubjects(tx: Tx, touched: Subjects, changes: Changes): Promise<Derivation> {
   const redirects = await loadRedirects(tx);
   const wanted = new Map(SUBJECTS.map((s) => [s, new Set([...(touched.get(s) ?? [])].map((slug) => redirects.resolve(s, slug)))]));
+  await lockKeys(tx, SUBJECTS.flatMap((s) => [...wanted.get(s)!, ...(touched.get(s) ?? [])].map((slug) => subjectKey(s, slug))));
   const rows = await tx.claim.findMany({
     where: { OR: SUBJECTS.filter((s) => wanted.get(s)!.size).map((s) => ({ subject: s, slug: { in: redirects.namesOf(s, wanted.get(s)!) } })) },
   });
@@ -101,14 +103,15 @@ export async function syncSubjects(tx: Tx, touched: Subjects, changes: Changes):
   };
   for (const subject of SUBJECTS) {
     const { model, kind } = MODELS[subject];
-    const slugs = [...wanted.get(subject)!];
+    // A touched slug that now redirects (a merged person) is looked at too: its row goes.
+    const slugs = [...new Set([...wanted.get(subject)!, ...(touched.get(subject) ?? [])])];
     if (!slugs.length) continue;
     const current = new Map((await model(tx).findMany({ where: { slug: { in: slugs } } })).map((r) => [r.slug, r]));
     const created: Record<string, unknown>[] = [];
     for (const slug of slugs) {
       const about = claims.get(subjectKey(subject, slug)) ?? [];
       const row = current.get(slug);
-      if (!about.length) {
+      if (!exists(about)) {
         if (row) derivation.gone[subject].push(row.id);
         if (row && subject === "EVENT") changes.dates.push({ event: slug, from: iso(row.dateStart as Date, row.datePrecision as string), to: null });
         continue;
@@ -141,7 +144,7 @@ export async function syncSubjects(tx: Tx, touched: Subjects, changes: Changes):
       for (const r of await model(tx).createManyAndReturn({ data: created, select: { id: true, slug: true } })) derivation.ids[subject].set(r.slug, r.id);
       changes.count(kind, "added", created.length);
     }
-    for (const slug of slugs) if (!claims.has(subjectKey(subject, slug)) && current.has(slug)) derivation.renamed.add(subjectKey(subject, slug));
+    for (const slug of slugs) if (!exists(claims.get(subjectKey(subject, slug)) ?? []) && current.has(slug)) derivation.renamed.add(subjectKey(subject, slug));
   }
   await syncEventLinks(tx, derivation, changes);
   await syncAffiliations(tx, derivation, changes);
@@ -176,7 +179,9 @@ async function syncEventLinks(tx: Tx, derivation: Derivation, changes: Changes):
   for (const link of LINKS) {
     const field = ({ THEME: "themes", PERSON: "people", ORGANIZATION: "organizations" } as const)[link.property];
     const targets = await idsOf(tx, derivation, link.property, events.flatMap(([slug]) => (derivation.derived.get(subjectKey("EVENT", slug)) as DerivedEvent)[field]));
-    const wanted = events.flatMap(([slug, eventId]) => (derivation.derived.get(subjectKey("EVENT", slug)) as DerivedEvent)[field].map((t) => ({ eventId, [link.column]: targets.get(t)! })));
+    // A target without a row is one a curator deleted: its links go with it.
+    const wanted = events.flatMap(([slug, eventId]) => (derivation.derived.get(subjectKey("EVENT", slug)) as DerivedEvent)[field]
+      .flatMap((t) => (targets.has(t) ? [{ eventId, [link.column]: targets.get(t)! }] : [])));
     const model = tx[link.table] as unknown as LinkModel;
     const current = await model.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true, [link.column]: true } });
     const key = (r: Record<string, string>) => `${r.eventId}|${r[link.column]}`;
@@ -195,7 +200,7 @@ async function syncAffiliations(tx: Tx, derivation: Derivation, changes: Changes
   if (!personIds.length) return;
   const given = people.flatMap(([slug, personId]) => [...(derivation.derived.get(subjectKey("PERSON", slug)) as DerivedEntity).affiliations].map(([organization, role]) => ({ personId, organization, role })));
   const organizations = await idsOf(tx, derivation, "ORGANIZATION", given.map((g) => g.organization));
-  const wanted = given.map(({ personId, organization, role }) => ({ personId, organizationId: organizations.get(organization)!, role }));
+  const wanted = given.flatMap(({ personId, organization, role }) => (organizations.has(organization) ? [{ personId, organizationId: organizations.get(organization)!, role }] : []));
   const current = await tx.affiliation.findMany({ where: { personId: { in: personIds } } });
   const key = (r: { personId: string; organizationId: string }) => `${r.personId}|${r.organizationId}`;
   const want = new Map(wanted.map((r) => [key(r), r])), have = new Map(current.map((r) => [key(r), r]));

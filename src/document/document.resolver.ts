@@ -62,6 +62,19 @@ export class DocumentResolver {
   publishedOn(@Root() doc: DocumentRow): string {
     return isoDay(doc.publishedOn);
   }
+
+  @FieldResolver(() => Document, {
+    nullable: true,
+    description: "The document this one reprints or derives from (a wire copy, \"according to …\"), when it is in the graph; null otherwise (derivedFromSlug still names it).",
+  })
+  derivedFrom(@Root() doc: DocumentRow, @Ctx() { loaders }: Context): Promise<DocumentRow | null> | null {
+    return doc.derivedFrom ? loaders.document.bySlug.load(doc.derivedFrom) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Slug of the document this one reprints or derives from, as its annotation writes it, whether or not that document is in the graph." })
+  derivedFromSlug(@Root() doc: DocumentRow): string | null {
+    return doc.derivedFrom;
+  }
 }
 
 @Resolver(() => Evidence)

@@ -4,6 +4,7 @@ import type { RawQueries } from "../db/raw.ts";
 import { listLoaders } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
 import type { ListSql } from "../db/list.ts";
+import { sourceCountLoader } from "./event-sources.ts";
 
 export const allEvents: ListSql = { from: `"Event" t`, select: listedColumns("Event") };
 
@@ -31,5 +32,7 @@ export function createEventLoaders(raw: RawQueries) {
     byPerson: listLoaders<EventRow>(raw, eventsOfPerson),
     byOrganization: listLoaders<EventRow>(raw, eventsOfOrganization),
     evidence: listLoaders<EventEvidence>(raw, evidenceOfEvent),
+    /** Documents and independent sources per event (event-sources.ts). */
+    sources: sourceCountLoader(raw),
   };
 }

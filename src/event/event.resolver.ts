@@ -20,7 +20,7 @@ import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
-import { Event, EventConnection, eventJson } from "./event.type.ts";
+import { Event, EventConnection, eventJson, SourceCount } from "./event.type.ts";
 import { sqlRootList } from "../graphql/sql-answer.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -59,6 +59,11 @@ export class EventResolver {
   @FieldResolver(() => EvidenceConnection, { description: "The passages that report this event, in document order." })
   evidence(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<EvidenceRow>> {
     return nestedConnection(loaders.event.evidence, event.id, info, () => pageRequest(page, documentOrder));
+  }
+
+  @FieldResolver(() => SourceCount, { description: "How many documents report this event, and how many independent sources they are (reprints count as their original)." })
+  sources(@Root() event: EventRow, @Ctx() { loaders }: Context): Promise<SourceCount> {
+    return loaders.event.sources.load(event.id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
 import { partialDateJson } from "../graphql/partial-date.ts";
@@ -23,6 +23,17 @@ export class Event extends Node {
 }
 
 export const EventConnection = Connection(Event);
+
+@ObjectType({ description: "How many documents report something, and how many independent sources they are." })
+export class SourceCount {
+  @Field(() => Int, { description: "Distinct documents that report it." })
+  documents!: number;
+
+  @Field(() => Int, {
+    description: "Those documents counted once per original: a reprint or derived report (Document.derivedFromSlug) counts as the document it derives from, followed to the first of the chain, even when that one is not in the graph.",
+  })
+  independent!: number;
+}
 
 /** How PostgreSQL writes an event (graphql/sql-answer.ts) from the Event row aliased `t`. */
 export const eventJson = columnsJson("Event", "t", ["slug", "title", "summary", "kind", "place"], {

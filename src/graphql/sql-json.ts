@@ -9,6 +9,8 @@ import { Kind, type SelectionSetNode } from "graphql";
 export interface JsonType {
   typeName: string;
   fields: Readonly<Record<string, string | JsonType>>;
+  /** For a nullable object nested in another: SQL that holds when it is there (else it is written as null). */
+  presentWhen?: string;
 }
 
 /** json_build_object takes at most 100 arguments: a key and a value per field. */
@@ -33,7 +35,10 @@ export function jsonObjectSql(set: SelectionSetNode | undefined, type: JsonType)
     let value: string | undefined;
     if (name === "__typename") value = selection.selectionSet ? undefined : `'${type.typeName}'`;
     else if (typeof field === "string") value = selection.selectionSet ? undefined : field;
-    else if (field) value = jsonObjectSql(selection.selectionSet, field);
+    else if (field) {
+      const object = jsonObjectSql(selection.selectionSet, field);
+      value = object && field.presentWhen ? `CASE WHEN ${field.presentWhen} THEN ${object} END` : object;
+    }
     if (value === undefined) return undefined;
     // Keys are GraphQL names ([_A-Za-z][_0-9A-Za-z]*): nothing to escape in a SQL string.
     parts.push(`'${key}', ${value}`);

@@ -48,7 +48,21 @@ export interface Annotation {
   organizations?: { slug: string; name?: string; aliases?: string[] }[];
   people?: { slug: string; name?: string; aliases?: string[]; roles?: string[]; affiliations?: { organization: string; role?: string }[] }[];
   events?: (EventDefinition | EventReference)[];
-  quotes?: { slug: string; kind: QuoteKind; speaker: string; event?: string; utterance?: string; themes?: string[]; evidence: TextQuote }[];
+  quotes?: QuoteAnnotation[];
+}
+
+/** What a quote's `speaker` slug names: a person unless the file says otherwise. */
+export type SpeakerKind = "person" | "organization";
+
+export interface QuoteAnnotation {
+  slug: string;
+  kind: QuoteKind;
+  speaker: string;
+  speakerKind?: SpeakerKind;
+  event?: string;
+  utterance?: string;
+  themes?: string[];
+  evidence: TextQuote;
 }
 
 export interface Problem {

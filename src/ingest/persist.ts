@@ -10,11 +10,11 @@
  *   changed.
  */
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { Changes } from "../claims/changes.ts";
+import type { Changes } from "../claims/changes.ts";
 import { claimKey, touchedBy, type PlannedClaim } from "../claims/claim.ts";
-import { documentsNaming, syncMentions } from "../claims/mentions.ts";
-import { redateQuotes, removeGone, subjectKey, syncSubjects, type Derivation } from "../claims/sync.ts";
-import { inTransaction } from "../db/transaction.ts";
+import { lockKeys } from "../claims/locks.ts";
+import { settle } from "../claims/settle.ts";
+import { subjectKey, syncSubjects, type Derivation } from "../claims/sync.ts";
 import type { Known, Plan, PlanProblem } from "./plan.ts";
 import { warningsFor } from "./warnings.ts";
 
@@ -73,7 +73,10 @@ async function writeQuotes(tx: Tx, plan: Plan, documentId: string, derivation: D
   const wanted = plan.quotes.map((q) => {
     const eventId = q.event ? ids.EVENT.get(redirects.resolve("EVENT", q.event))! : null;
     const { id: _, ...date } = eventId ? eventDates.get(eventId)! : { id: null, ...published };
-    return { slug: q.slug, text: q.text, kind: q.kind, speakerId: ids.PERSON.get(redirects.resolve("PERSON", q.speaker))!, eventId, utterance: q.utterance, documentId, ...q.span, ...date };
+    // The speaker is a person or an organization: exactly one of the two columns is set.
+    const speaker = ids[q.speakerKind].get(redirects.resolve(q.speakerKind, q.speaker))!;
+    const speakerId = q.speakerKind === "PERSON" ? speaker : null, speakerOrganizationId = q.speakerKind === "ORGANIZATION" ? speaker : null;
+    return { slug: q.slug, text: q.text, kind: q.kind, speakerId, speakerOrganizationId, eventId, utterance: q.utterance, documentId, ...q.span, ...date };
   });
   const current = new Map((await tx.quote.findMany({ where: { documentId } })).map((q) => [q.slug, q]));
   const gone = [...current.values()].filter((q) => !wanted.some((w) => w.slug === q.slug));
@@ -93,7 +96,11 @@ async function writeQuotes(tx: Tx, plan: Plan, documentId: string, derivation: D
     for (const r of await tx.quote.createManyAndReturn({ data: created, select: { id: true, slug: true } })) quoteIds.set(r.slug, r.id);
     changes.count("quotes", "added", created.length);
   }
-  const themes = plan.quotes.flatMap((q) => q.themes.map((t) => ({ quoteId: quoteIds.get(q.slug)!, themeId: ids.THEME.get(redirects.resolve("THEME", t))! })));
+  // A theme a curator deleted has no row: the quote keeps its other themes.
+  const themes = plan.quotes.flatMap((q) => q.themes.flatMap((t) => {
+    const themeId = ids.THEME.get(redirects.resolve("THEME", t));
+    return themeId ? [{ quoteId: quoteIds.get(q.slug)!, themeId }] : [];
+  }));
   const existing = await tx.quoteTheme.findMany({ where: { quoteId: { in: [...quoteIds.values()] } } });
   const [added, removed] = await syncRows(existing, themes, (r) => `${r.quoteId}|${r.themeId}`,
     (rows) => tx.quoteTheme.deleteMany({ where: { OR: rows.map(({ quoteId, themeId }) => ({ quoteId, themeId })) } }),
@@ -102,38 +109,10 @@ async function writeQuotes(tx: Tx, plan: Plan, documentId: string, derivation: D
   changes.count("quoteThemes", "removed", removed);
 }
 
-/** Mentions of this document, and of every document naming someone whose names changed. */
-async function refreshMentions(tx: Tx, documentId: string | null, derivation: Derivation, changes: Changes): Promise<void> {
-  const renamed = (subject: "PERSON" | "ORGANIZATION") => [...derivation.renamed].filter((k) => k.startsWith(`${subject}|`)).map((k) => k.slice(subject.length + 1));
-  const others = await documentsNaming(tx, [{ subject: "PERSON", slugs: renamed("PERSON") }, { subject: "ORGANIZATION", slugs: renamed("ORGANIZATION") }], derivation.redirects);
-  await syncMentions(tx, [...new Set([...(documentId ? [documentId] : []), ...others])], derivation.redirects, changes);
-}
-
-/** Thrown to roll a dry run back: it carries what the run would have changed. */
-class DryRun<T> extends Error {
-  constructor(readonly outcome: { result: T; changes: Changes }) {
-    super("dry run: rolled back");
-  }
-}
-
-/** Runs a write in one transaction (again, if PostgreSQL aborts it for a deadlock); a dry run rolls it back. */
-export async function writeAtomically<T>(prisma: PrismaClient, dryRun: boolean, write: (tx: Tx, changes: Changes) => Promise<T>): Promise<{ result: T; changes: Changes }> {
-  try {
-    return await inTransaction(prisma, async (tx) => {
-      const changes = new Changes();
-      const result = await write(tx, changes);
-      if (dryRun) throw new DryRun({ result, changes });
-      return { result, changes };
-    }, { timeout: 120_000, maxWait: 60_000 });
-  } catch (error) {
-    if (error instanceof DryRun) return error.outcome as { result: T; changes: Changes };
-    throw error;
-  }
-}
-
 /** Writes the plan; returns the document's id and the warnings for the file. */
 export async function writePlan(tx: Tx, plan: Plan, sourceHash: string, changes: Changes): Promise<{ documentId: string; warnings: PlanProblem[] }> {
   const { slug, ...doc } = plan.document;
+  await lockKeys(tx, [`DOCUMENT-SLUG|${slug}`]);
   const existing = await tx.document.findUnique({ where: { slug }, select: { id: true } });
   const data = { ...doc, sourceHash };
   const documentId = existing
@@ -145,9 +124,7 @@ export async function writePlan(tx: Tx, plan: Plan, sourceHash: string, changes:
   const events = new Map([...derivation.ids.EVENT]);
   await writeEvidence(tx, plan, documentId, new Map(plan.evidence.map((e) => [e.event, events.get(derivation.redirects.resolve("EVENT", e.event))!])), changes);
   await writeQuotes(tx, plan, documentId, derivation, changes);
-  await removeGone(tx, derivation, changes);
-  await redateQuotes(tx, derivation, changes);
-  await refreshMentions(tx, documentId, derivation, changes);
+  await settle(tx, derivation, documentId, changes);
   return { documentId, warnings: warningsFor(plan, documentId, derivation) };
 }
 
@@ -160,10 +137,7 @@ export async function removeDocument(tx: Tx, documentId: string, changes: Change
   changes.count("claims", "removed", (await tx.claim.deleteMany({ where: { documentId } })).count);
   await tx.document.delete({ where: { id: documentId } });
   changes.count("documents", "removed", 1);
-  const derivation = await syncSubjects(tx, touchedBy(claims), changes);
-  await removeGone(tx, derivation, changes);
-  await redateQuotes(tx, derivation, changes);
-  await refreshMentions(tx, null, derivation, changes);
+  await settle(tx, await syncSubjects(tx, touchedBy(claims), changes), null, changes);
 }
 
 export { subjectKey };

@@ -36,7 +36,9 @@ export interface PlannedQuote {
   slug: string;
   kind: QuoteKind;
   text: string;
+  /** The speaker's slug, naming a person or (speakerKind ORGANIZATION) an organization. */
   speaker: string;
+  speakerKind: "PERSON" | "ORGANIZATION";
   event: string | null;
   utterance: string | null;
   themes: string[];
@@ -170,14 +172,15 @@ export function planIngest(a: Annotation, source: SourceText, known: Known): { p
     if (owner && owner !== a.document.slug) {
       fail([...path, "slug"], `"${q.slug}" is a quote of document "${owner}": a quote is one document's span, so give this one its own slug (and \`utterance: ${q.slug}\` if it is the same utterance)`);
     }
-    refer("PERSON", q.speaker, [...path, "speaker"]);
+    const speakerKind = q.speakerKind === "organization" ? "ORGANIZATION" : "PERSON";
+    refer(speakerKind, q.speaker, [...path, "speaker"]);
     if (q.event) refer("EVENT", q.event, [...path, "event"]);
     q.themes?.forEach((t, j) => refer("THEME", t, [...path, "themes", j]));
     const span = anchor(q.evidence, [...path, "evidence"]);
     if (q.kind === "DIRECT" && span.end > 0 && !(OPENING.has(body[span.start - 1] ?? "") && CLOSING.has(body[span.end] ?? ""))) {
       fail([...path, "evidence", "exact"], "a DIRECT quote must be exactly the characters between quotation marks in the text (use PARAPHRASE for reported speech)");
     }
-    return { slug: q.slug, kind: q.kind, text: q.evidence.exact, speaker: q.speaker, event: q.event ?? null, utterance: q.utterance ?? null, themes: q.themes ?? [], span, path };
+    return { slug: q.slug, kind: q.kind, text: q.evidence.exact, speaker: q.speaker, speakerKind, event: q.event ?? null, utterance: q.utterance ?? null, themes: q.themes ?? [], span, path };
   });
 
   const d = a.document;

@@ -67,10 +67,11 @@ export class EventPeopleResolver {
 
 @Resolver(() => Quote)
 export class QuoteSpeakerResolver {
-  @FieldResolver(() => Person, { description: "Who said it." })
-  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | Promise<PersonRow> {
+  @FieldResolver(() => Person, { nullable: true, description: "Who said it; null when an organization speaks (see speakerOrganization)." })
+  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | null | Promise<PersonRow | null> {
     // Quote lists carry the speaker already (one statement; answered without a promise to wait
-    // for); a single quote loads it, batched.
-    return quote.speakerRow ?? loaders.person.byId.load(quote.speakerId).then((speaker) => speaker!);
+    // for), null for an organization's statement; a single quote loads it, batched.
+    if (quote.speakerRow !== undefined) return quote.speakerRow;
+    return quote.speakerId === null ? null : loaders.person.byId.load(quote.speakerId);
   }
 }

@@ -6,13 +6,16 @@
 import type { PageRequest } from "../db/list.ts";
 import { LISTED_COLUMNS } from "../db/rows.ts";
 
-/** The speaker's columns (a listed Person's), folded into each listed quote as one JSON object, `speakerRow`. */
+/**
+ * The speaker's columns (a listed Person's), folded into each listed quote as one JSON object,
+ * `speakerRow`: null when an organization speaks (quote lists LEFT JOIN the person, quote.loaders.ts).
+ */
 const SPEAKER_COLUMNS: Record<string, string> = Object.fromEntries(LISTED_COLUMNS.Person.map((column) => [column, `s."${column}"`]));
 /** Fields of Person that read nothing of its row but the id (its global id, the lists under it). */
 const PERSON_FIELDS_OF_ID = new Set(["__typename", "id", "events", "mentions", "coSpeakers", "organizations", "quotes"]);
 
 const speakerRow = (keys: readonly string[]) =>
-  `json_build_object(${keys.map((key) => `'${key}', ${SPEAKER_COLUMNS[key]}`).join(", ")}) AS "speakerRow"`;
+  `CASE WHEN s.id IS NOT NULL THEN json_build_object(${keys.map((key) => `'${key}', ${SPEAKER_COLUMNS[key]}`).join(", ")}) END AS "speakerRow"`;
 
 /** Every column a quote list can give, in the order statements list them. */
 const COLUMNS: Record<string, string> = {
@@ -21,7 +24,9 @@ const COLUMNS: Record<string, string> = {
   text: "t.text",
   kind: "t.kind",
   speakerId: `t."speakerId"`,
+  speakerOrganizationId: `t."speakerOrganizationId"`,
   eventId: `t."eventId"`,
+  utterance: "t.utterance",
   documentId: `t."documentId"`,
   paragraph: "t.paragraph",
   start: "t.start",
@@ -50,7 +55,10 @@ const FIELD_COLUMNS: Record<string, readonly string[]> = {
   date: ["dateStart", "datePrecision"],
   evidence: ["documentId", "paragraph", "start", "end"],
   speaker: ["speakerRow"], // lists carry the speaker (what its fields read); speakerId is for single quotes (whole rows)
+  speakerOrganization: ["speakerOrganizationId"],
   event: ["eventId"],
+  utterance: ["utterance"],
+  versions: ["id", "utterance"], // a quote without an utterance has no versions: no statement for it
   themes: ["id"],
 };
 

@@ -27,6 +27,13 @@ export const quoteOrderings: Record<QuoteOrder, Ordering> = {
   DOCUMENT_ORDER: documentOrder,
 };
 
+/** Versions of an utterance: by their document's publication day, then id (quote.loaders.ts versionsOfQuote). */
+export const byPublication: Ordering = {
+  name: "quote-publication",
+  columns: [{ sql: `d."publishedOn"`, cast: "date", key: "publishedOn" }, { sql: `t.id`, cast: "text", key: "id" }],
+  direction: "ASC",
+};
+
 @InputType({ description: "Narrows a quote list; all given conditions must hold." })
 export class QuoteFilter {
   @Field(() => String, { nullable: true, description: "Slug of the speaker." })

@@ -1,14 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { EventRow, PersonRow } from "../db/rows.ts";
+import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
-import { nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, toConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { PartialDate } from "../graphql/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
+import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
-import { QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
+import { byPublication, QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
 import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
 import { withQuoteColumns } from "./quote.columns.ts";
 import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
@@ -43,6 +44,23 @@ export class QuoteResolver {
   evidence(@Root() quote: QuoteRow): EvidenceRow {
     return quote;
   }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The organization that said it (an agency's or a ministry's statement); null when a person speaks (see speaker)." })
+  speakerOrganization(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<OrganizationRow | null> | null {
+    return quote.speakerOrganizationId ? loaders.organization.byId.load(quote.speakerOrganizationId) : null;
+  }
+
+  @FieldResolver(() => QuoteConnection, {
+    description: "The other quotes of the same utterance (its translations and trims in other documents, each with its document under evidence), by the documents' publication day; empty without an utterance.",
+  })
+  versions(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    const request = () => pageRequest(page, byPublication);
+    if (quote.utterance === null) {
+      request(); // bad arguments are reported all the same
+      return Promise.resolve(toConnection({ rows: [], hasNextPage: false, hasPreviousPage: false, cursorOf: () => "" }, async () => 0));
+    }
+    return nestedConnection(loaders.quote.versions, quote.id, info, request);
+  }
 }
 
 /** Query.quotes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
@@ -68,5 +86,13 @@ export class PersonQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
   quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
     return nestedConnection(loaders.quote.bySpeaker, person.id, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationQuotesResolver {
+  @FieldResolver(() => QuoteConnection, { description: "What this organization said (its statements), latest first unless orderBy says otherwise." })
+  quotes(@Root() org: OrganizationRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return nestedConnection(loaders.quote.byOrganization, org.id, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
   }
 }

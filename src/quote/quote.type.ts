@@ -15,7 +15,7 @@ registerEnumType(QuoteKind, {
   },
 });
 
-@ObjectType({ implements: Node, description: "Something a person said, verbatim or as reported speech." })
+@ObjectType({ implements: Node, description: "Something a person (or an organization) said, verbatim or as reported speech." })
 export class Quote extends Node {
   @Field(() => String, { description: "Stable, human-readable key." })
   slug!: string;
@@ -25,12 +25,16 @@ export class Quote extends Node {
 
   @Field(() => QuoteKind)
   kind!: QuoteKind;
+
+  @Field(() => String, { nullable: true, description: "Slug of the utterance this quote is a version of (a translation or trim of what other documents quote too); null when none is named. `versions` lists the others." })
+  utterance!: string | null;
 }
 
 export const QuoteConnection = Connection(Quote);
 
 /** How PostgreSQL writes a listed quote (graphql/sql-answer.ts), over quote lists' FROM (`t`, its speaker `s`). */
-export const quoteJson: JsonType = columnsJson("Quote", "t", ["slug", "text", "kind"], {
+export const quoteJson: JsonType = columnsJson("Quote", "t", ["slug", "text", "kind", "utterance"], {
   date: partialDateJson(`t."dateStart"`, `t."datePrecision"`),
-  speaker: personJson("s"),
+  // null when an organization speaks (lists LEFT JOIN the person)
+  speaker: { ...personJson("s"), presentWhen: `s.id IS NOT NULL` },
 });

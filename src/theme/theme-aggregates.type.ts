@@ -11,7 +11,21 @@ export enum TimelineGranularity {
 }
 registerEnumType(TimelineGranularity, { name: "TimelineGranularity" });
 
-@ObjectType({ description: "How many events fall in one period. Events known only to the year stay in a year bucket even by MONTH." })
+/** What a timeline counts per period. */
+export enum TimelineCount {
+  EVENTS = "EVENTS",
+  DOCUMENTS = "DOCUMENTS",
+}
+registerEnumType(TimelineCount, {
+  name: "TimelineCount",
+  description: "What a timeline counts per period: how much happened, or how much was said about it.",
+  valuesConfig: {
+    EVENTS: { description: "Events carrying the theme, by the event's date." },
+    DOCUMENTS: { description: "Documents that report an event carrying the theme or hold a quote on it, by publication day (each document once per period)." },
+  },
+});
+
+@ObjectType({ description: "How many events (or documents) fall in one period. Events known only to the year stay in a year bucket even by MONTH." })
 export class TimelineBucket {
   @Field(() => String, { description: '"2021" or "2021-06".' })
   period!: string;

@@ -6,7 +6,7 @@ import { listLoaders, memo } from "../db/batch.ts";
 import { byIdLoader } from "../db/lookup.ts";
 import { coOccurring, type WithShared } from "../db/co-occurrence.ts";
 import type { ListSql } from "../db/list.ts";
-import type { TimelineGranularity } from "./theme-aggregates.type.ts";
+import type { TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 
 export const allThemes: ListSql = { from: `"Theme" t`, select: listedColumns("Theme") };
 export const themesOfEvent: ListSql = { from: `"Theme" t JOIN "EventTheme" l ON l."themeId" = t.id`, parentKey: `l."eventId"`, select: listedColumns("Theme") };
@@ -35,15 +35,45 @@ async function timelines(raw: RawQueries, themeIds: readonly string[], granulari
   return themeIds.map((id) => byTheme.get(id)!);
 }
 
+/** The batch's themes as a condition on `column`: one theme bound as a scalar, so that PostgreSQL plans for that theme. */
+const themeIs = (column: string, themeIds: readonly string[]) =>
+  themeIds.length === 1 ? Prisma.sql`${Prisma.raw(column)} = ${themeIds[0]}` : Prisma.sql`${Prisma.raw(column)} = ANY(${[...themeIds]}::text[])`;
+
+/**
+ * Documents per period per theme, by publication day: the distinct documents that report an event
+ * carrying the theme (EventEvidence) or hold a quote on it (QuoteTheme). One statement per batch,
+ * grouped by period. Unlike the event counts nothing is kept ahead: the work follows the theme's
+ * links. A typical theme (bench scale 10: 117 events, 356 quotes) is index-only scans of EventTheme
+ * (themeId, dateStart, eventId) and EventEvidence (eventId, documentId, ...) and Quote's primary key,
+ * ~3k buffers, ~3 ms. The most popular one (13,011 events, 46,900 quotes) hash-joins EventEvidence
+ * and Quote whole, ~150 ms on a loaded machine: a quote's document is only in Quote's rows.
+ * A document is always dated to the day, so every bucket is a month ("2021-06") by MONTH.
+ */
+async function documentTimelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
+  const format = granularity === "MONTH" ? "YYYY-MM" : "YYYY";
+  const rows = await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
+    SELECT x."themeId", to_char(d."publishedOn", ${format}) AS period, count(*)::int AS count
+    FROM (
+      SELECT l."themeId", ev."documentId" FROM "EventTheme" l JOIN "EventEvidence" ev ON ev."eventId" = l."eventId" WHERE ${themeIs(`l."themeId"`, themeIds)}
+      UNION
+      SELECT qt."themeId", q."documentId" FROM "QuoteTheme" qt JOIN "Quote" q ON q.id = qt."quoteId" WHERE ${themeIs(`qt."themeId"`, themeIds)}
+    ) x JOIN "Document" d ON d.id = x."documentId"
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const byTheme = new Map<string, TimelineRow[]>(themeIds.map((id) => [id, []]));
+  for (const { themeId, period, count } of rows) byTheme.get(themeId)!.push({ period, count });
+  return themeIds.map((id) => byTheme.get(id)!);
+}
+
 export function createThemeLoaders(raw: RawQueries) {
-  const timelineLoaders = new Map<TimelineGranularity, DataLoader<string, TimelineRow[]>>();
+  const timelineLoaders = new Map<string, DataLoader<string, TimelineRow[]>>();
 
   return {
     byId: byIdLoader<ThemeRow>(raw, "Theme"),
     byEvent: listLoaders<ThemeRow>(raw, themesOfEvent),
     byQuote: listLoaders<ThemeRow>(raw, themesOfQuote),
     related: listLoaders<RelatedThemeRow>(raw, relatedThemes),
-    timeline: (granularity: TimelineGranularity): DataLoader<string, TimelineRow[]> =>
-      memo(timelineLoaders, granularity, () => new DataLoader((ids) => timelines(raw, ids, granularity))),
+    timeline: (granularity: TimelineGranularity, count: TimelineCount): DataLoader<string, TimelineRow[]> =>
+      memo(timelineLoaders, `${count}:${granularity}`, () =>
+        new DataLoader((ids) => (count === "DOCUMENTS" ? documentTimelines(raw, ids, granularity) : timelines(raw, ids, granularity)))),
   };
 }

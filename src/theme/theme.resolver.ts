@@ -6,7 +6,7 @@ import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
-import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineGranularity } from "./theme-aggregates.type.ts";
+import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
@@ -33,13 +33,16 @@ export class ThemeResolver {
     return rootConnection(raw, allThemes, info, () => themesRequest(page));
   }
 
-  @FieldResolver(() => [TimelineBucket], { description: "Events carrying this theme per year or month, oldest first." })
+  @FieldResolver(() => [TimelineBucket], {
+    description: "Events carrying this theme per year or month, oldest first; with `count: DOCUMENTS`, the documents that report them or quote on the theme, per period of publication (how much was said, not only how much happened).",
+  })
   async timeline(
     @Root() theme: ThemeRow,
     @Arg("granularity", () => TimelineGranularity, { defaultValue: TimelineGranularity.YEAR }) granularity: TimelineGranularity,
+    @Arg("count", () => TimelineCount, { defaultValue: TimelineCount.EVENTS, description: "What each bucket counts." }) count: TimelineCount,
     @Ctx() { loaders }: Context,
   ): Promise<TimelineBucket[]> {
-    const rows = await loaders.theme.timeline(granularity).load(theme.id);
+    const rows = await loaders.theme.timeline(granularity, count).load(theme.id);
     return rows.map(({ period, count }) => ({
       period,
       count,

@@ -27,7 +27,7 @@ export type SearchQuery = { search: { totalCount: number, nodes: Array<{ rank: n
         | { __typename: 'Event', title: string, date: { iso: string } }
         | { __typename: 'Organization' }
         | { __typename: 'Person' }
-        | { __typename: 'Quote', text: string, speaker: { name: string } }
+        | { __typename: 'Quote', text: string, speaker: { name: string } | null }
         | { __typename: 'Theme', name: string }
        }> } };
 
@@ -36,7 +36,7 @@ export type ThemeEventsQuotesQueryVariables = Exact<{
 }>;
 
 
-export type ThemeEventsQuotesQuery = { theme: { name: string, events: { totalCount: number, nodes: Array<{ title: string, date: { iso: string, precision: DatePrecision }, quotes: { nodes: Array<{ text: string, kind: QuoteKind, speaker: { name: string } }> } }> } } | null };
+export type ThemeEventsQuotesQuery = { theme: { name: string, events: { totalCount: number, nodes: Array<{ title: string, date: { iso: string, precision: DatePrecision }, quotes: { nodes: Array<{ text: string, kind: QuoteKind, speaker: { name: string } | null }> } }> } } | null };
 
 export type TimelineQueryVariables = Exact<{
   slug?: string;

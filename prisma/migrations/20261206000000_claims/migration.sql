@@ -30,6 +30,7 @@ CREATE TABLE "Claim" (
     "paragraph" INTEGER,
     "start" INTEGER,
     "end" INTEGER,
+    "denied" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Claim_pkey" PRIMARY KEY ("id")
