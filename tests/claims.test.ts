@@ -107,10 +107,27 @@ function suite(backend: Backend) {
           const d = await read(eventQuery);
           assert.deepEqual(d.event.date, { iso: "2024-03", precision: "MONTH" }, "March 4 (two reports) against March 5 (one): the month they share");
           assert.deepEqual(d.event.evidence.nodes.map((e: any) => e.document.slug).sort(), [A, B, C, D]);
+          const mentions = await read(`{ person(slug: "lena-ortiz") { mentions(first: 100) { nodes { document { slug } text } } } }`);
+          const inD = mentions.person.mentions.nodes.filter((m: any) => m.document.slug === D).map((m: any) => m.text);
+          assert.deepEqual(inD, ["Lena Ortiz"], "a document that names a person by slug only records where its text names them");
         } else assert.deepEqual(dump, first, `order ${order.join(", ")}`);
         for (const slug of order) await removed(prisma(), slug);
         assert.deepEqual(await dumpGraph(prisma()), empty);
       }
+    });
+
+    test("a link a file drops is gone when the file is ingested again, unless another document claims it", async () => {
+      await ingested(prisma(), A);
+      await ingested(prisma(), B);
+      const people = async () => (await read(eventQuery)).event.people.nodes.map((p: any) => p.slug).sort();
+      assert.deepEqual(await people(), ["lena-ortiz", "tomas-reyes"]);
+      const dropped = await edited(B, (y) => y.replace("people: [lena-ortiz, tomas-reyes]", "people: [lena-ortiz]"));
+      await ingested(prisma(), B, dropped);
+      assert.deepEqual(await people(), ["lena-ortiz"], "tomas-reyes was B's link alone");
+      const droppedBoth = await edited(B, (y) => y.replace("people: [lena-ortiz, tomas-reyes]", "people: []"));
+      await ingested(prisma(), B, droppedBoth);
+      assert.deepEqual(await people(), ["lena-ortiz"], "lena-ortiz is A's link too");
+      for (const slug of [A, B]) await removed(prisma(), slug);
     });
 
     test("a wrong early refinement is corrected by fixing its file; conflicts are warnings naming the other document", async () => {
