@@ -13,13 +13,10 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import { projectRoot } from "../src/paths.ts";
-import { useTestApp, type Backend } from "./helpers/app.ts";
-import { skipWithoutPostgres } from "./helpers/postgres.ts";
-import { send, writeToken } from "./helpers/writes.ts";
+import { onEachBackend } from "./helpers/backends.ts";
 
-const token = writeToken();
 const DIR = path.join(projectRoot, "tests", "fixtures", "sources");
 const GAZETTE = "src-gazette-bridge-opens", WIRE = "src-wire-bridge-copy", DIGEST = "src-digest-radio-bridge", COURIER = "src-courier-ferry-ends";
 const BRIDGE = "2025-09-01-kestrel-bridge-opens", FERRY = "2025-10-03-amber-ferry-last-crossing";
@@ -50,98 +47,77 @@ function report(slug: string, derivedFrom: string | null, event: string) {
   return { annotation, text: `date 2025-11-21\n\n${sentence}\n` };
 }
 
-function suite(backend: Backend) {
-  describe(`sources on ${backend}`, async () => {
-    const skip = backend === "postgresql" ? await skipWithoutPostgres() : false;
-    if (skip) {
-      test("needs PostgreSQL", { skip }, () => {});
-      return;
-    }
-    const app = useTestApp(backend, { env: token.env });
-    async function write(query: string, variables: Record<string, unknown>) {
-      const res = await send(app.t.app.url, query, variables, token.bearer);
-      assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-      return res.body.data;
-    }
-    const ingest = async (doc: { annotation: string; text: string }) => assert.deepEqual((await write(INGEST, doc)).ingestDocument.problems, []);
-    const remove = (slug: string) => write(REMOVE, { slug });
-    async function read(query: string, variables?: Record<string, unknown>) {
-      const res = await app.t.gql(query, variables);
-      assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-      return res.body.data;
-    }
-    const sources = async (event: string) => (await read(SOURCES, { slug: event })).event.sources;
-    const document = async (slug: string) => (await read(DOCUMENT, { slug })).document;
+onEachBackend("sources", ({ read, write, send }) => {
+  const ingest = async (doc: { annotation: string; text: string }) => assert.deepEqual((await write(INGEST, doc)).ingestDocument.problems, []);
+  const remove = (slug: string) => write(REMOVE, { slug });
+  const sources = async (event: string) => (await read(SOURCES, { slug: event })).event.sources;
+  const document = async (slug: string) => (await read(DOCUMENT, { slug })).document;
 
-    test("an original, its wire copy, a retelling of a document not in the graph and an independent report: 4 documents, 3 independent", async () => {
-      for (const slug of [GAZETTE, WIRE, DIGEST, COURIER]) await ingest(await fixture(slug));
-      assert.deepEqual(await sources(BRIDGE), { documents: 4, independent: 3 }, "the wire copy counts with the Gazette");
-      assert.deepEqual(await sources(FERRY), { documents: 1, independent: 1 });
+  test("an original, its wire copy, a retelling of a document not in the graph and an independent report: 4 documents, 3 independent", async () => {
+    for (const slug of [GAZETTE, WIRE, DIGEST, COURIER]) await ingest(await fixture(slug));
+    assert.deepEqual(await sources(BRIDGE), { documents: 4, independent: 3 }, "the wire copy counts with the Gazette");
+    assert.deepEqual(await sources(FERRY), { documents: 1, independent: 1 });
 
-      assert.deepEqual(await document(WIRE), {
-        slug: WIRE,
-        derivedFromSlug: GAZETTE,
-        derivedFrom: { slug: GAZETTE, title: "Kestrel Bridge opens to traffic", derivedFromSlug: null },
-      });
-      assert.deepEqual(await document(DIGEST), { slug: DIGEST, derivedFromSlug: "harbor-radio-bridge-bulletin", derivedFrom: null }, "the bulletin is not in the graph");
-      assert.deepEqual(await document(COURIER), { slug: COURIER, derivedFromSlug: null, derivedFrom: null });
+    assert.deepEqual(await document(WIRE), {
+      slug: WIRE,
+      derivedFromSlug: GAZETTE,
+      derivedFrom: { slug: GAZETTE, title: "Kestrel Bridge opens to traffic", derivedFromSlug: null },
     });
-
-    test("a list of events asks its source counts in one statement; originals of many documents in one more", async () => {
-      const events = (fields: string) => `{ theme(slug: "river-crossings") { events { nodes { slug ${fields} } } } }`;
-      const plain = await app.t.gql(events(""));
-      const counted = await app.t.gql(events("sources { documents independent }"));
-      assert.equal(counted.body.errors, undefined, JSON.stringify(counted.body.errors));
-      assert.deepEqual(counted.body.data.theme.events.nodes, [
-        { slug: FERRY, sources: { documents: 1, independent: 1 } },
-        { slug: BRIDGE, sources: { documents: 4, independent: 3 } },
-      ]);
-      assert.equal(counted.statements, plain.statements + 1, "one statement for the sources of every event of the page");
-      // Query.events answers plain fields in SQL alone; asked for sources, its resolvers answer.
-      const all = await read(`{ events(first: 100, filter: { theme: "river-crossings" }) { nodes { slug sources { documents independent } } } }`);
-      assert.deepEqual(all.events.nodes, counted.body.data.theme.events.nodes);
-
-      const docs = `{ documents(first: 50) { nodes { slug derivedFrom { slug } } } }`;
-      const originals = await app.t.gql(docs);
-      const without = await app.t.gql(`{ documents(first: 50) { nodes { slug } } }`);
-      assert.equal(originals.statements, without.statements + 1, "one statement for the originals of every document of the page");
-      const bySlug = Object.fromEntries(originals.body.data.documents.nodes.map((d: any) => [d.slug, d.derivedFrom?.slug ?? null]));
-      assert.equal(bySlug[WIRE], GAZETTE);
-      assert.equal(bySlug[DIGEST], null);
-    });
-
-    test("removing the original: one document fewer, and its copy still counts as one independent source", async () => {
-      await remove(GAZETTE);
-      assert.deepEqual(await sources(BRIDGE), { documents: 3, independent: 3 }, "copy (its original's slug), bulletin, Courier");
-      assert.deepEqual(await document(WIRE), { slug: WIRE, derivedFromSlug: GAZETTE, derivedFrom: null }, "the original is gone; its slug stays as written");
-
-      await ingest(await fixture(GAZETTE));
-      assert.deepEqual(await sources(BRIDGE), { documents: 4, independent: 3 });
-      assert.equal((await document(WIRE)).derivedFrom.slug, GAZETTE, "the original, ingested again, is found again");
-    });
-
-    test("chains are followed to their root; cycles end (each counts once, whichever member it is reached from)", async () => {
-      const EVENT = "2025-11-20-kestrel-toll-review";
-      const add = async (slug: string, derivedFrom: string | null) => ingest(report(slug, derivedFrom, EVENT));
-      await add("chain-original", null);
-      await add("chain-copy", "chain-original");
-      await add("chain-copy-of-copy", "chain-copy");
-      assert.deepEqual(await sources(EVENT), { documents: 3, independent: 1 }, "a copy of a copy counts as the original");
-
-      await add("chain-loop-a", "chain-loop-b");
-      await add("chain-loop-b", "chain-loop-a");
-      assert.deepEqual(await sources(EVENT), { documents: 5, independent: 2 }, "two documents deriving from each other: one source");
-      await add("chain-into-loop", "chain-loop-b");
-      await add("chain-self", "chain-self");
-      assert.deepEqual(await sources(EVENT), { documents: 7, independent: 3 }, "a document leading into the loop joins it; one deriving from itself is its own source");
-
-      // A chain through documents not in the graph ends at the first slug missing.
-      await add("chain-copy-of-missing", "chain-missing");
-      await add("chain-copy-of-missing-copy", "chain-copy-of-missing");
-      assert.deepEqual(await sources(EVENT), { documents: 9, independent: 4 });
-    });
+    assert.deepEqual(await document(DIGEST), { slug: DIGEST, derivedFromSlug: "harbor-radio-bridge-bulletin", derivedFrom: null }, "the bulletin is not in the graph");
+    assert.deepEqual(await document(COURIER), { slug: COURIER, derivedFromSlug: null, derivedFrom: null });
   });
-}
 
-suite("pglite");
-suite("postgresql");
+  test("a list of events asks its source counts in one statement; originals of many documents in one more", async () => {
+    const events = (fields: string) => `{ theme(slug: "river-crossings") { events { nodes { slug ${fields} } } } }`;
+    const plain = await send(events(""));
+    const counted = await send(events("sources { documents independent }"));
+    assert.equal(counted.body.errors, undefined, JSON.stringify(counted.body.errors));
+    assert.deepEqual(counted.body.data.theme.events.nodes, [
+      { slug: FERRY, sources: { documents: 1, independent: 1 } },
+      { slug: BRIDGE, sources: { documents: 4, independent: 3 } },
+    ]);
+    assert.equal(counted.statements, plain.statements + 1, "one statement for the sources of every event of the page");
+    // Query.events answers plain fields in SQL alone; asked for sources, its resolvers answer.
+    const all = await read(`{ events(first: 100, filter: { theme: "river-crossings" }) { nodes { slug sources { documents independent } } } }`);
+    assert.deepEqual(all.events.nodes, counted.body.data.theme.events.nodes);
+
+    const docs = `{ documents(first: 50) { nodes { slug derivedFrom { slug } } } }`;
+    const originals = await send(docs);
+    const without = await send(`{ documents(first: 50) { nodes { slug } } }`);
+    assert.equal(originals.statements, without.statements + 1, "one statement for the originals of every document of the page");
+    const bySlug = Object.fromEntries(originals.body.data.documents.nodes.map((d: any) => [d.slug, d.derivedFrom?.slug ?? null]));
+    assert.equal(bySlug[WIRE], GAZETTE);
+    assert.equal(bySlug[DIGEST], null);
+  });
+
+  test("removing the original: one document fewer, and its copy still counts as one independent source", async () => {
+    await remove(GAZETTE);
+    assert.deepEqual(await sources(BRIDGE), { documents: 3, independent: 3 }, "copy (its original's slug), bulletin, Courier");
+    assert.deepEqual(await document(WIRE), { slug: WIRE, derivedFromSlug: GAZETTE, derivedFrom: null }, "the original is gone; its slug stays as written");
+
+    await ingest(await fixture(GAZETTE));
+    assert.deepEqual(await sources(BRIDGE), { documents: 4, independent: 3 });
+    assert.equal((await document(WIRE)).derivedFrom.slug, GAZETTE, "the original, ingested again, is found again");
+  });
+
+  test("chains are followed to their root; cycles end (each counts once, whichever member it is reached from)", async () => {
+    const EVENT = "2025-11-20-kestrel-toll-review";
+    const add = async (slug: string, derivedFrom: string | null) => ingest(report(slug, derivedFrom, EVENT));
+    await add("chain-original", null);
+    await add("chain-copy", "chain-original");
+    await add("chain-copy-of-copy", "chain-copy");
+    assert.deepEqual(await sources(EVENT), { documents: 3, independent: 1 }, "a copy of a copy counts as the original");
+
+    await add("chain-loop-a", "chain-loop-b");
+    await add("chain-loop-b", "chain-loop-a");
+    assert.deepEqual(await sources(EVENT), { documents: 5, independent: 2 }, "two documents deriving from each other: one source");
+    await add("chain-into-loop", "chain-loop-b");
+    await add("chain-self", "chain-self");
+    assert.deepEqual(await sources(EVENT), { documents: 7, independent: 3 }, "a document leading into the loop joins it; one deriving from itself is its own source");
+
+    // A chain through documents not in the graph ends at the first slug missing.
+    await add("chain-copy-of-missing", "chain-missing");
+    await add("chain-copy-of-missing-copy", "chain-copy-of-missing");
+    assert.deepEqual(await sources(EVENT), { documents: 9, independent: 4 });
+  });
+});

@@ -13,13 +13,10 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, test } from "node:test";
+import { test } from "node:test";
 import { projectRoot } from "../src/paths.ts";
-import { useTestApp, type Backend } from "./helpers/app.ts";
-import { skipWithoutPostgres } from "./helpers/postgres.ts";
-import { send, writeToken } from "./helpers/writes.ts";
+import { onEachBackend } from "./helpers/backends.ts";
 
-const token = writeToken();
 const DIR = path.join(projectRoot, "tests", "fixtures", "sources");
 const DOCUMENTS = ["src-gazette-bridge-opens", "src-wire-bridge-copy", "src-digest-radio-bridge", "src-courier-ferry-ends", "src-column-crossings"];
 
@@ -33,62 +30,42 @@ const TIMELINES = `{ theme(slug: "river-crossings") {
   documentsByYear: timeline(count: DOCUMENTS) { period precision start count }
 } }`;
 
-function suite(backend: Backend) {
-  describe(`timeline by documents on ${backend}`, async () => {
-    const skip = backend === "postgresql" ? await skipWithoutPostgres() : false;
-    if (skip) {
-      test("needs PostgreSQL", { skip }, () => {});
-      return;
-    }
-    const app = useTestApp(backend, { env: token.env });
-    async function write(query: string, variables: Record<string, unknown>) {
-      const res = await send(app.t.app.url, query, variables, token.bearer);
-      assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-      return res.body.data;
-    }
-    async function timelines() {
-      const res = await app.t.gql(TIMELINES);
-      assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-      return res.body.data.theme;
-    }
+onEachBackend("timeline by documents", ({ read, write, send }) => {
+  const timelines = async () => (await read(TIMELINES)).theme;
 
-    test("documents per month of publication differ from events per month of their date", async () => {
-      for (const slug of DOCUMENTS) {
-        const [annotation, text] = await Promise.all(["yaml", "txt"].map((ext) => readFile(path.join(DIR, `${slug}.${ext}`), "utf8")));
-        assert.deepEqual((await write(INGEST, { annotation, text })).ingestDocument.problems, [], slug);
-      }
-      const t = await timelines();
-      assert.deepEqual(t.events, [{ period: "2025-09", count: 1 }, { period: "2025-10", count: 1 }]);
-      assert.deepEqual(t.eventsByDefault, t.events, "EVENTS is the default");
-      assert.deepEqual(t.documents, [
-        { period: "2025-09", precision: "MONTH", start: "2025-09-01", count: 2 },
-        { period: "2025-10", precision: "MONTH", start: "2025-10-01", count: 2 },
-        { period: "2025-11", precision: "MONTH", start: "2025-11-01", count: 1 },
-      ], "the Courier counts once for two events and a quote; the column for its quote alone");
-      assert.deepEqual(t.eventsByYear, [{ period: "2025", count: 2 }]);
-      assert.deepEqual(t.documentsByYear, [{ period: "2025", precision: "YEAR", start: "2025-01-01", count: 5 }]);
-    });
-
-    test("removing a document changes what was said, not what happened", async () => {
-      await write(REMOVE, { slug: "src-gazette-bridge-opens" });
-      const t = await timelines();
-      assert.deepEqual(t.events, [{ period: "2025-09", count: 1 }, { period: "2025-10", count: 1 }], "the wire copy still links the bridge opening to the theme");
-      assert.deepEqual(t.documents.map((b: any) => [b.period, b.count]), [["2025-09", 1], ["2025-10", 2], ["2025-11", 1]]);
-      await write(REMOVE, { slug: "src-column-crossings" });
-      assert.deepEqual((await timelines()).documents.map((b: any) => [b.period, b.count]), [["2025-09", 1], ["2025-10", 2]]);
-    });
-
-    test("many themes' document timelines are one statement", async () => {
-      const slugs = await app.t.gql(`{ themes(first: 100) { nodes { slug } } }`);
-      const both = await app.t.gql(`{ themes(first: 100) { nodes { slug timeline(count: DOCUMENTS) { period count } byMonth: timeline(granularity: MONTH, count: DOCUMENTS) { period count } } } }`);
-      assert.equal(both.body.errors, undefined, JSON.stringify(both.body.errors));
-      assert.ok(both.body.data.themes.nodes.length > 1);
-      assert.equal(both.statements, slugs.statements + 2, "one per granularity");
-      const crossings = both.body.data.themes.nodes.find((n: any) => n.slug === "river-crossings");
-      assert.deepEqual(crossings.timeline, [{ period: "2025", count: 3 }]);
-    });
+  test("documents per month of publication differ from events per month of their date", async () => {
+    for (const slug of DOCUMENTS) {
+      const [annotation, text] = await Promise.all(["yaml", "txt"].map((ext) => readFile(path.join(DIR, `${slug}.${ext}`), "utf8")));
+      assert.deepEqual((await write(INGEST, { annotation, text })).ingestDocument.problems, [], slug);
+    }
+    const t = await timelines();
+    assert.deepEqual(t.events, [{ period: "2025-09", count: 1 }, { period: "2025-10", count: 1 }]);
+    assert.deepEqual(t.eventsByDefault, t.events, "EVENTS is the default");
+    assert.deepEqual(t.documents, [
+      { period: "2025-09", precision: "MONTH", start: "2025-09-01", count: 2 },
+      { period: "2025-10", precision: "MONTH", start: "2025-10-01", count: 2 },
+      { period: "2025-11", precision: "MONTH", start: "2025-11-01", count: 1 },
+    ], "the Courier counts once for two events and a quote; the column for its quote alone");
+    assert.deepEqual(t.eventsByYear, [{ period: "2025", count: 2 }]);
+    assert.deepEqual(t.documentsByYear, [{ period: "2025", precision: "YEAR", start: "2025-01-01", count: 5 }]);
   });
-}
 
-suite("pglite");
-suite("postgresql");
+  test("removing a document changes what was said, not what happened", async () => {
+    await write(REMOVE, { slug: "src-gazette-bridge-opens" });
+    const t = await timelines();
+    assert.deepEqual(t.events, [{ period: "2025-09", count: 1 }, { period: "2025-10", count: 1 }], "the wire copy still links the bridge opening to the theme");
+    assert.deepEqual(t.documents.map((b: any) => [b.period, b.count]), [["2025-09", 1], ["2025-10", 2], ["2025-11", 1]]);
+    await write(REMOVE, { slug: "src-column-crossings" });
+    assert.deepEqual((await timelines()).documents.map((b: any) => [b.period, b.count]), [["2025-09", 1], ["2025-10", 2]]);
+  });
+
+  test("many themes' document timelines are one statement", async () => {
+    const slugs = await send(`{ themes(first: 100) { nodes { slug } } }`);
+    const both = await send(`{ themes(first: 100) { nodes { slug timeline(count: DOCUMENTS) { period count } byMonth: timeline(granularity: MONTH, count: DOCUMENTS) { period count } } } }`);
+    assert.equal(both.body.errors, undefined, JSON.stringify(both.body.errors));
+    assert.ok(both.body.data.themes.nodes.length > 1);
+    assert.equal(both.statements, slugs.statements + 2, "one per granularity");
+    const crossings = both.body.data.themes.nodes.find((n: any) => n.slug === "river-crossings");
+    assert.deepEqual(crossings.timeline, [{ period: "2025", count: 3 }]);
+  });
+});
