@@ -55,7 +55,13 @@ export async function ingestSource(prisma: PrismaClient, file: string, yamlText:
   if (stored?.sourceHash === sourceHash) return { ok: true, file, slug, documentId: stored.id, status: "unchanged", changes: [], dateChanges: [], warnings: [] };
 
   const dryRun = options.dryRun ?? false;
-  const { result, changes } = await writeAtomically(prisma, dryRun, (tx, changes) => writePlan(tx, plan, sourceHash, changes));
+  // PostgreSQL's text search keeps at most 1 MB of a document's words and positions.
+  const written = await writeAtomically(prisma, dryRun, (tx, changes) => writePlan(tx, plan, sourceHash, changes)).catch((error: Error) => {
+    if (/too long for tsvector/.test(String(error.message))) return null;
+    throw error;
+  });
+  if (!written) return { ok: false, file, problems: [{ path: "(text)", message: "the text has too many distinct words to index for search (PostgreSQL's tsvector holds at most 1 MB): split the document" }] };
+  const { result, changes } = written;
   return {
     ok: true, file, slug, documentId: dryRun ? (stored?.id ?? null) : result.documentId, status: dryRun ? "dry-run" : "ingested",
     changes: changes.list(), dateChanges: changes.dates, warnings: result.warnings.map(located),
