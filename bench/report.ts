@@ -1,7 +1,8 @@
 /**
- * Turns `npm run bench` figures into a Markdown section: the table, the issue's targets checked, and
- * how this scale compares with scale 1. Appends it under a dated heading to bench/RESULTS.md (earlier
- * sections stay) and keeps the raw figures in bench/results-<label>.json for the next comparison.
+ * Turns `npm run bench` figures into a Markdown section: the table (ours, PostGraphile and the SQL
+ * floor), the issue's targets checked, ours against PostGraphile, and how this scale compares with
+ * scale 1. Appends it under a dated heading to bench/RESULTS.md (earlier sections stay) and keeps
+ * the raw figures in bench/results-<label>.json for the next comparison.
  */
 import { existsSync } from "node:fs";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
@@ -10,10 +11,12 @@ import path from "node:path";
 import { projectRoot } from "../src/paths.ts";
 import type { ThemePick } from "./lib.ts";
 
+export type ServerKind = "themegraph" | "postgraphile" | "floor";
+
 export interface Row {
   name: string;
   key: string;
-  server: "themegraph" | "floor";
+  server: ServerKind;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -24,18 +27,24 @@ export interface Row {
   rssMb: number;
   /** Ours against the floor, measured in turns (median of per-round ratios). */
   ratio?: number;
+  /** Ours against PostGraphile, the same way. */
+  ratioToPostgraphile?: number;
 }
 
 export interface RunInfo {
   label: string;
   duration: number;
   warmup: number;
+  /** Turns the targets take within a scenario's measured time. */
+  rounds: number;
   connections: number;
   events: number;
   quotes: number;
   postgres: string;
   popular: ThemePick;
   typical: ThemePick;
+  /** Which Node each server ran on, and PostGraphile's versions: one sentence. */
+  runtimes?: string;
 }
 
 /** The issue's throughput targets: our req/s over the floor's. */
@@ -53,13 +62,14 @@ function ratioToFloor(row: Row, rows: Row[]): number | undefined {
 
 function table(rows: Row[]): string {
   const lines = [
-    "| scenario | req/s | p50 ms | p99 ms | SQL/req | server CPU ms/req | pg CPU ms/req | RSS MB | ratio to floor |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| scenario | req/s | p50 ms | p99 ms | SQL/req | server CPU ms/req | pg CPU ms/req | RSS MB | ours / PostGraphile | ours / floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const r of rows) {
     const ratio = ratioToFloor(r, rows);
+    const toPostgraphile = r.server === "postgraphile" ? "(PostGraphile)" : r.ratioToPostgraphile === undefined ? "" : fixed(r.ratioToPostgraphile, 2);
     lines.push(`| ${r.name} | ${fixed(r.reqPerSec, 0)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.sql} | ${fixed(r.cpuMsPerReq, 2)} | ` +
-      `${fixed(r.pgCpuMsPerReq, 2)} | ${fixed(r.rssMb, 0)} | ${ratio === undefined ? (r.server === "floor" ? "(floor)" : "") : fixed(ratio, 2)} |`);
+      `${fixed(r.pgCpuMsPerReq, 2)} | ${fixed(r.rssMb, 0)} | ${toPostgraphile} | ${ratio === undefined ? (r.server === "floor" ? "(floor)" : "") : fixed(ratio, 2)} |`);
   }
   return lines.join("\n");
 }
@@ -72,6 +82,11 @@ function targets(rows: Row[], scaleOne: Row[] | undefined, label: string): strin
   for (const [key, min] of Object.entries(FLOOR_TARGETS)) {
     const row = ours.find((r) => r.key === key), ratio = row && ratioToFloor(row, rows);
     if (ratio !== undefined) out.push(`- ${key}: ${fixed(ratio, 2)}x the floor's req/s (target >= ${min}): ${mark(ratio >= min)}`);
+  }
+  for (const row of ours.filter((r) => r.ratioToPostgraphile !== undefined)) {
+    const pgl = rows.find((r) => r.server === "postgraphile" && r.key === row.key);
+    out.push(`- ${row.key}: ${fixed(row.ratioToPostgraphile!, 2)}x PostGraphile's req/s; server CPU per request ${fixed(row.cpuMsPerReq, 2)} ms ` +
+      `against its ${fixed(pgl?.cpuMsPerReq ?? NaN, 2)}, PostgreSQL's ${fixed(row.pgCpuMsPerReq, 2)} against ${fixed(pgl?.pgCpuMsPerReq ?? NaN, 2)}`);
   }
   const worstP99 = ours.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   out.push(`- p99 under ${P99_LIMIT_MS} ms in all ${ours.length} scenarios: worst ${fixed(worstP99.p99)} ms (${worstP99.key}): ${mark(worstP99.p99 < P99_LIMIT_MS)}`);
@@ -100,10 +115,10 @@ export async function appendResults(info: RunInfo, rows: Row[], { write }: { wri
     "",
     `Data: ${info.events} events, ${info.quotes} quotes; popular theme ${info.popular.slug} (${info.popular.events} events), ` +
       `typical ${info.typical.slug} (${info.typical.events} events). Machine: ${cpu.length} cores (${cpu[0]?.model.trim()}), ` +
-      `Node ${process.version}, PostgreSQL ${info.postgres}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.`,
-    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row (with a floor: 4 alternating rounds each, ratio = median of the rounds' ratios, p50/p99 = medians of the rounds', each from every answer's latency to the microsecond), ` +
-      `127.0.0.1. Server CPU is the server process's utime+stime over the run; pg CPU is the bench ` +
-      `database's PostgreSQL backends' (/proc); SQL/req is our \`x-sql-statements\` header.`,
+      `${info.runtimes ?? `Node ${process.version}`}, PostgreSQL ${info.postgres}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end.`,
+    `autocannon in the runner's process, ${info.connections} connections, ${info.warmup} s warm-up then ${info.duration} s per row (with other targets: ${info.rounds} rounds each, who goes first rotating, ratio = median of the rounds' ratios, p50/p99 = medians of the rounds', each from every answer's latency to the microsecond), ` +
+      `127.0.0.1. Every target's answer equalled ours item for item before measuring. Server CPU is the server process's utime+stime over the run; pg CPU is the bench ` +
+      `database's PostgreSQL backends' (/proc); SQL/req is our \`x-sql-statements\` header, PostGraphile's the statements its pool's clients sent for one answer (after a first one).`,
     "",
     table(rows),
     "",
