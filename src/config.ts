@@ -21,7 +21,7 @@ export interface Config {
   /** Maximum connections in the PostgreSQL pool. */
   dbPoolMax: number;
   /**
-   * Prepare parameterless list statements once per connection (db/raw.ts). Turn off behind a
+   * Prepare the planner's statements once per connection (db/raw.ts). Turn off behind a
    * pooler that does not keep prepared statements per client (PgBouncer in transaction mode
    * before 1.21, or without max_prepared_statements).
    */
@@ -32,6 +32,11 @@ export interface Config {
   logSql: boolean;
   /** Execute operations compiled by graphql-jit (faster) rather than by graphql-js. */
   jit: boolean;
+  /**
+   * Answer queries with the planner (src/read/), PostgreSQL writing the JSON (READ_PLANNER; default
+   * true). Off, every field runs its resolver: the differential tests compare the two.
+   */
+  planner: boolean;
   /** Largest request body accepted (BODY_LIMIT_BYTES); larger ones get 413 before anything runs. */
   bodyLimit: number;
   /** Origins allowed to call from browsers (CORS_ORIGINS, comma-separated, or `*`); none by default. */
@@ -149,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
     jit: flag(env, "GRAPHQL_JIT", true),
+    planner: flag(env, "READ_PLANNER", true),
     bodyLimit: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),

@@ -69,3 +69,22 @@ export function parsePartialDate(iso: string): { start: Date; end: Date; precisi
   const precision = d ? "DAY" : mo ? "MONTH" : "YEAR";
   return { start, end: lastDay(start, precision), precision };
 }
+
+/**
+ * The parts of a partial date in SQL, from a DATE holding its first day and its precision: the
+ * same strings and numbers as `partialDate` gives (the planner writes them; tests compare both).
+ */
+export function partialDateSql(start: string, precision: string): Record<keyof PartialDateParts, string> {
+  const day = (date: string) => `to_char(${date}, 'YYYY-MM-DD')`;
+  const last = `CASE ${precision} WHEN 'YEAR' THEN make_date(extract(year FROM ${start})::int, 12, 31)
+    WHEN 'MONTH' THEN (date_trunc('month', ${start}) + interval '1 month - 1 day')::date ELSE ${start} END`;
+  return {
+    iso: `CASE ${precision} WHEN 'YEAR' THEN to_char(${start}, 'YYYY') WHEN 'MONTH' THEN to_char(${start}, 'YYYY-MM') ELSE ${day(start)} END`,
+    precision: `${precision}`,
+    year: `extract(year FROM ${start})::int`,
+    month: `CASE WHEN ${precision} <> 'YEAR' THEN extract(month FROM ${start})::int END`,
+    day: `CASE WHEN ${precision} = 'DAY' THEN extract(day FROM ${start})::int END`,
+    start: day(start),
+    end: day(last),
+  };
+}

@@ -11,7 +11,6 @@ import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import {
   EventResolver,
-  eventsInSql,
   OrganizationEventsResolver,
   PersonEventsResolver,
   QuoteEventResolver,
@@ -27,19 +26,17 @@ import {
   AffiliationResolver,
   EventOrganizationsResolver,
   OrganizationResolver,
-  organizationsInSql,
   PersonOrganizationsResolver,
   RelatedOrganizationResolver,
 } from "./organization/organization.resolver.ts";
 import { OrganizationMutationResolver } from "./organization/organization.mutation.ts";
 import { PersonMutationResolver } from "./person/person.mutation.ts";
-import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, peopleInSql, QuoteSpeakerResolver } from "./person/person.resolver.ts";
+import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
-import { EventQuotesResolver, OrganizationQuotesResolver, PersonQuotesResolver, QuoteResolver, quotesInSql } from "./quote/quote.resolver.ts";
-import type { SqlRootList } from "./graphql/sql-answer.ts";
+import { EventQuotesResolver, OrganizationQuotesResolver, PersonQuotesResolver, QuoteResolver } from "./quote/quote.resolver.ts";
 import { ExtractDraftResolver } from "./extract/extract-draft.mutation.ts";
 import { ThemeMutationResolver } from "./theme/theme.mutation.ts";
-import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver, themesInSql } from "./theme/theme.resolver.ts";
+import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver } from "./theme/theme.resolver.ts";
 
 const resolvers: NonEmptyArray<Function> = [
   NodeIdResolver,
@@ -84,21 +81,9 @@ const resolvers: NonEmptyArray<Function> = [
 ];
 
 /**
- * Root lists PostgreSQL answers alone when a query asks only plain fields of their items
- * (graphql/sql-answer.ts); their resolvers answer everything else.
- */
-export const sqlRootLists: Readonly<Record<string, SqlRootList>> = {
-  quotes: quotesInSql,
-  events: eventsInSql,
-  people: peopleInSql,
-  organizations: organizationsInSql,
-  themes: themesInSql,
-};
-
-/**
  * Abstract types (Node, SearchResult) resolve by the `__typename` our resolvers put on the rows
  * they return, synchronously: type-graphql's own resolveType is async, which graphql-jit
- * (graphql/jit.ts) does not accept.
+ * (read/execute.ts) does not accept.
  */
 function resolveByTypename(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

@@ -16,14 +16,14 @@ import { buildContext, type Context } from "./context.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { createErrorHandling } from "./graphql/format-error.ts";
 import { queryLimits } from "./graphql/limits.ts";
-import { jitGateway } from "./graphql/jit.ts";
-import { stringifyResult } from "./graphql/sql-json.ts";
 import { createRequestListener } from "./http.ts";
 import { createIde } from "./ide/static.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
-import { buildAppSchema, sqlRootLists } from "./schema.ts";
+import { readGateway, stringifyResult } from "./read/execute.ts";
+import { catalogue } from "./read/index.ts";
+import { buildAppSchema } from "./schema.ts";
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -52,8 +52,9 @@ export async function startApp(config: Config): Promise<App> {
     const errors = createErrorHandling({ detailed: config.detailedErrors, suggestions: config.introspection, logger });
     const limits = queryLimits(config.limits);
     const apollo = new ApolloServer<Context>({
-      // Operations run compiled by graphql-jit (graphql/jit.ts) unless GRAPHQL_JIT=false.
-      ...(config.jit ? { gateway: jitGateway(schema, sqlRootLists) } : { schema }),
+      // Queries the planner takes are one statement whose JSON PostgreSQL writes; the rest run
+      // their resolvers, compiled by graphql-jit unless GRAPHQL_JIT=false (read/execute.ts).
+      gateway: readGateway({ schema, catalogue, jit: config.jit, planner: config.planner, logger }),
       formatError: errors.formatError,
       includeStacktraceInErrorResponses: false,
       introspection: config.introspection,
@@ -68,7 +69,7 @@ export async function startApp(config: Config): Promise<App> {
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
         errors.plugin, ...limits.plugins],
       // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response; items
-      // PostgreSQL wrote (graphql/sql-answer.ts) go in as they came.
+      // PostgreSQL wrote (read/execute.ts) go in as they came.
       stringifyResult,
       // APQ: a client sends an operation's SHA-256 hash, and the full text only the first time.
       // No expiry: the bounded in-memory cache evicts the least recently used ones.

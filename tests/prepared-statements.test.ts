@@ -1,8 +1,9 @@
 /**
- * First pages of lists are prepared statements on PostgreSQL (db/raw.ts): seen in the session's
- * pg_prepared_statements, off with DB_PREPARED_STATEMENTS=false, and robust to a column added under
- * a running service (a migration during a rolling deploy). A theme's events, whose plan is the same
- * for every theme, are prepared with the theme as a parameter and run on PostgreSQL's generic plan.
+ * The planner's statements are prepared on PostgreSQL (db/raw.ts, src/read/execute.ts): seen in the
+ * session's pg_prepared_statements, off with DB_PREPARED_STATEMENTS=false, and robust to a column
+ * added under a running service (a migration during a rolling deploy). A theme's events, whose plan
+ * is the same for every theme, are prepared with the slug as a parameter and run on PostgreSQL's
+ * generic plan.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -49,7 +50,7 @@ for (const prepared of [true, false]) {
       }
       const rows = await t.app.db.raw.$queryRaw<{ generic: number; custom: number; types: string }[]>(Prisma.sql`
         SELECT generic_plans::int AS generic, custom_plans::int AS custom, parameter_types::text AS types
-        FROM pg_prepared_statements WHERE statement LIKE '%JOIN "EventTheme" l%(SELECT $1::text)%' AND statement NOT LIKE '%pg_prepared_statements%'`);
+        FROM pg_prepared_statements WHERE statement LIKE '%JOIN "EventTheme" l%' AND statement LIKE '%slug = $1%' AND statement NOT LIKE '%pg_prepared_statements%'`);
       if (!prepared) return assert.deepEqual(rows, []);
       assert.equal(rows.length, 1, "one statement for both themes");
       assert.equal(rows[0]!.types, "{text}");

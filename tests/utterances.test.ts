@@ -76,7 +76,7 @@ onEachBackend("utterances", ({ prisma, read, send }) => {
       assert.deepEqual(q.versions.nodes.map((v: any) => v.slug), Object.values(QUOTE).filter((s) => s !== q.slug).sort((a, b) => order(a) - order(b)), q.slug);
       assert.equal(q.versions.totalCount, 2);
     }
-    assert.equal(listed.statements, 4, "the person, their quotes, the versions of all of them, the counts of all of them");
+    assert.equal(listed.statements, 1, "the planner's one statement: the person, their quotes, the versions and counts of all of them");
     const root = await read(`{ quotes(filter: { speaker: "ines-calder" }, orderBy: EARLIEST_FIRST) { nodes { slug utterance } } }`);
     assert.deepEqual(root.quotes.nodes.map((q: any) => q.utterance), [UTTERANCE, UTTERANCE, UTTERANCE], "PostgreSQL writes utterance too");
   });

@@ -30,7 +30,7 @@ const TABLES: Record<ClaimSubject, string> = { EVENT: "Event", PERSON: "Person",
 const aboutSubject = (subject: ClaimSubject) =>
   `t.subject = '${subject}' AND (t.slug = p.slug OR t.slug IN (SELECT r.slug FROM "Redirect" r WHERE r.subject = '${subject}' AND r.target = p.slug))`;
 
-const claimsOf = (subject: ClaimSubject): ListSql => ({
+export const claimsOf = (subject: ClaimSubject): ListSql => ({
   from: `"Claim" t JOIN "${TABLES[subject]}" p ON ${aboutSubject(subject)}`,
   parentKey: `p.id`,
   select: `t.id, t."documentId", t.curator, t.reason, t.property, t.value, t.note, t.paragraph, t.start, t."end", t.denied`,

@@ -9,7 +9,6 @@
  */
 import { Prisma } from "../generated/prisma/client.ts";
 import { planForAnyValues, type RawQueries } from "./raw.ts";
-import { isoDay } from "../partial-date.ts";
 
 /** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
 export interface SortColumn {
@@ -92,37 +91,19 @@ export function shapeOf(req: PageRequest): string {
   return shape;
 }
 
-/** Cursors: base64url of JSON [ordering name, ...sort key values]. */
-export function encodeCursor(ordering: Ordering, row: Record<string, unknown>): string {
-  const values = ordering.columns.map(({ key }) => {
-    const v = row[key];
-    return v instanceof Date ? isoDay(v) : v;
-  });
-  return Buffer.from(JSON.stringify([ordering.name, ...values])).toString("base64url");
-}
-
-/** The sort key in a cursor, or null when it is not a cursor of this ordering. */
-export function decodeCursor(ordering: Ordering, cursor: string): unknown[] | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(parsed) || parsed[0] !== ordering.name || parsed.length !== ordering.columns.length + 1) return null;
-    const values = parsed.slice(1);
-    return values.every((v) => typeof v === "string" || typeof v === "number") ? values : null;
-  } catch {
-    return null;
-  }
-}
+export { decodeCursor, encodeCursor } from "../read/cursor.ts";
+import { encodeCursor } from "../read/cursor.ts";
 
 /** The SQL a list sorts a column by: its own substitute, or the ordering's. */
-const sortSql = (list: ListSql, column: SortColumn) => list.sortColumns?.[column.key] ?? column.sql;
+export const sortSql = (list: ListSql, column: SortColumn) => list.sortColumns?.[column.key] ?? column.sql;
 
-function orderClause(list: ListSql, ordering: Ordering, backward: boolean): Prisma.Sql {
+export function orderClause(list: ListSql, ordering: Ordering, backward: boolean): Prisma.Sql {
   const dir = (ordering.direction === "DESC") !== backward ? "DESC" : "ASC";
   return raw(ordering.columns.map((c) => `${sortSql(list, c)} ${dir}`).join(", "));
 }
 
 /** Row-value comparison `(a, b) > ($1, $2)`: all columns of an ordering run the same way. */
-function keysetCondition(list: ListSql, req: PageRequest): Prisma.Sql {
+export function keysetCondition(list: ListSql, req: PageRequest): Prisma.Sql {
   if (!req.cursor) return Prisma.empty;
   const { columns, direction } = req.ordering;
   const op = (direction === "DESC") !== req.backward ? "<" : ">";
@@ -175,18 +156,6 @@ export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageR
   const inner = rootPageSql(list, req, selectOf(list, req), limitOf(req));
   const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
   return toPage(rows, req);
-}
-
-/**
- * The items of a root list's page as one JSON array (text), each written by `item` (SQL over the
- * list's FROM, e.g. graphql/sql-json.ts), in the page's order: PostgreSQL writes what the
- * response says of them. Exactly `limit` rows, since nothing here tells whether more follow.
- */
-export function pageJsonSql(list: ListSql, req: PageRequest, item: string): Prisma.Sql {
-  const keys = req.ordering.columns.map((column, i) => `${sortSql(list, column)} AS "_k${i}"`);
-  const inner = rootPageSql(list, req, raw([`${item} AS item`, ...keys].join(", ")), raw(String(Math.trunc(req.limit))));
-  const order = req.ordering.columns.map((_, i) => `x."_k${i}" ${req.ordering.direction}`).join(", ");
-  return Prisma.sql`${req.cte ?? Prisma.empty} SELECT coalesce(json_agg(x.item ORDER BY ${raw(order)}), '[]')::text AS items FROM (${inner}) x`;
 }
 
 type Keyed<T> = T & { parentKey: string };

@@ -29,3 +29,10 @@ export const mostSharedFirst: Ordering = {
   columns: [{ sql: `r."sharedEvents"`, cast: "int", key: "sharedEvents" }, id],
   direction: "DESC",
 };
+
+/** Documents, most recently published first, then id. */
+export const latestPublished: Ordering = {
+  name: "document-published",
+  columns: [{ sql: `t."publishedOn"`, cast: "date", key: "publishedOn" }, id],
+  direction: "DESC",
+};

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Info } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { Context } from "../context.ts";
-import type { Ordering } from "../db/list.ts";
+import { latestPublished } from "../db/orderings.ts";
 import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Document, DocumentConnection } from "./document.type.ts";
 import { BadInputError } from "../graphql/errors.ts";
@@ -18,15 +18,6 @@ import type { DocumentRow } from "../db/rows.ts";
 async function textOf(doc: DocumentRow, { loaders }: Context): Promise<string> {
   return doc.text ?? (await loaders.document.withText.load(doc.id))!.text;
 }
-
-const latestPublished: Ordering = {
-  name: "document-published",
-  columns: [
-    { sql: `t."publishedOn"`, cast: "date", key: "publishedOn" },
-    { sql: `t.id`, cast: "text", key: "id" },
-  ],
-  direction: "DESC",
-};
 
 @Resolver(() => Document)
 export class DocumentResolver {

@@ -26,15 +26,16 @@ const eventIs = (eventIds: readonly string[]) =>
   eventIds.length === 1 ? Prisma.sql`ev."eventId" = ${eventIds[0]}` : Prisma.sql`ev."eventId" = ANY(${[...eventIds]}::text[])`;
 
 /**
- * One statement per batch of events: the distinct (event, document) pairs from EventEvidence (its
- * unique index on eventId, documentId… answers it alone), then one walk per distinct document of
- * the batch along derivedFrom (a lookup of Document's unique slug index per hop), then counts.
- * `path` holds the slugs walked; a row stops when it has no original, its original is already on
- * the path (a cycle), or it made MAX_HOPS hops.
+ * The walk, for the events `ev` meets `events` (a condition on EventEvidence aliased ev): the
+ * distinct (event, document) pairs from EventEvidence (its unique index on eventId, documentId…
+ * answers it alone), then one walk per distinct document along derivedFrom (a lookup of Document's
+ * unique slug index per hop), then each document's root. `path` holds the slugs walked; a row stops
+ * when it has no original, its original is already on the path (a cycle), or it made MAX_HOPS hops.
+ * One definition for the batch loader below and the planner (event.read.ts).
  */
-const sourcesSql = (eventIds: readonly string[]) => Prisma.sql`
+export const sourceRoots = (events: Prisma.Sql) => Prisma.sql`
   WITH RECURSIVE reports AS (
-    SELECT DISTINCT ev."eventId" AS event, ev."documentId" AS doc FROM "EventEvidence" ev WHERE ${eventIs(eventIds)}
+    SELECT DISTINCT ev."eventId" AS event, ev."documentId" AS doc FROM "EventEvidence" ev WHERE ${events}
   ), walk AS (
     SELECT d.id AS doc, ARRAY[d.slug] AS path, d."derivedFrom" AS next
     FROM "Document" d WHERE d.id IN (SELECT doc FROM reports)
@@ -46,9 +47,14 @@ const sourcesSql = (eventIds: readonly string[]) => Prisma.sql`
     SELECT doc, CASE WHEN w.next = ANY(w.path) THEN (SELECT min(s) FROM unnest(w.path[array_position(w.path, w.next):]) s)
                      ELSE w.path[cardinality(w.path)] END AS root
     FROM walk w WHERE w.next IS NULL OR w.next = ANY(w.path) OR cardinality(w.path) > ${Prisma.raw(String(MAX_HOPS))}
-  )
-  SELECT r.event, count(*)::int AS documents, count(DISTINCT roots.root)::int AS independent
-  FROM reports r JOIN roots ON roots.doc = r.doc GROUP BY r.event`;
+  )`;
+
+/** The counts over `sourceRoots`' reports and roots (one row per event when grouped by `r.event`). */
+export const SOURCE_COUNTS = `count(*)::int AS documents, count(DISTINCT roots.root)::int AS independent FROM reports r JOIN roots ON roots.doc = r.doc`;
+
+/** One statement per batch of events. */
+const sourcesSql = (eventIds: readonly string[]) => Prisma.sql`${sourceRoots(eventIs(eventIds))}
+  SELECT r.event, ${Prisma.raw(SOURCE_COUNTS)} GROUP BY r.event`;
 
 /** Event id -> its source counts (0 and 0 for an event no document reports, e.g. a curator's). */
 export function sourceCountLoader(raw: RawQueries): DataLoader<string, SourceCountRow> {

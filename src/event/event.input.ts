@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Ordering } from "../db/list.ts";
 import { byDateStart } from "../db/orderings.ts";
 import { combine, dateRange, likeLiteral, linkedTo, type Conditions } from "../graphql/filters.ts";
-import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
 
 export enum EventOrder {
   LATEST_FIRST = "LATEST_FIRST",
@@ -60,3 +60,6 @@ export class EventListArgs extends ConnectionArgs {
   @Field(() => EventOrder, { defaultValue: EventOrder.LATEST_FIRST })
   orderBy!: EventOrder;
 }
+
+/** A page of events for a list's arguments: ordered, filtered and paged as they say. */
+export const eventRequest = (args: EventListArgs) => pageRequest(args, eventOrderings[args.orderBy], eventFilter(args.filter));

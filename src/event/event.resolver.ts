@@ -19,9 +19,8 @@ import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { Theme } from "../theme/theme.type.ts";
-import { eventFilter, EventListArgs, eventOrderings } from "./event.input.ts";
-import { Event, EventConnection, eventJson, SourceCount } from "./event.type.ts";
-import { sqlRootList } from "../graphql/sql-answer.ts";
+import { EventListArgs, eventRequest } from "./event.input.ts";
+import { Event, EventConnection, SourceCount } from "./event.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
@@ -29,9 +28,6 @@ type Events = Promise<ConnectionValue<EventRow>>;
 /** Lists under each event that event lists fetch in their own statement when the query asks. */
 const EVENT_CHILDREN = { people: eventPeople, organizations: eventOrganizations, quotes: eventQuotes, themes: eventThemes };
 
-const eventRequest = (args: EventListArgs) => pageRequest(args, eventOrderings[args.orderBy], eventFilter(args.filter));
-/** Query.events asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const eventsInSql = sqlRootList(allEvents, eventRequest, eventJson);
 
 const prefetch = (info: GraphQLResolveInfo, loaders: Loaders) => prefetchChildren(info, "Event", EVENT_CHILDREN, loaders);
 

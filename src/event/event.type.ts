@@ -1,8 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
-import { partialDateJson } from "../graphql/partial-date.ts";
-import { columnsJson } from "../graphql/sql-json.ts";
 
 @ObjectType({ implements: Node, description: "Something that happened, as reported by one or more documents." })
 export class Event extends Node {
@@ -35,7 +33,3 @@ export class SourceCount {
   independent!: number;
 }
 
-/** How PostgreSQL writes an event (graphql/sql-answer.ts) from the Event row aliased `t`. */
-export const eventJson = columnsJson("Event", "t", ["slug", "title", "summary", "kind", "place"], {
-  date: partialDateJson(`t."dateStart"`, `t."datePrecision"`),
-});

@@ -3,7 +3,6 @@ import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { DatePrecision } from "../generated/prisma/enums.ts";
 import type { PartialDateParts } from "../partial-date.ts";
-import type { JsonType } from "./sql-json.ts";
 
 registerEnumType(DatePrecision, { name: "DatePrecision", description: "How much of a date the source gives." });
 
@@ -31,24 +30,3 @@ export class PartialDate implements PartialDateParts {
   end!: string;
 }
 
-/**
- * How PostgreSQL writes a PartialDate (graphql/sql-answer.ts) from a DATE column holding its first
- * day and its precision column: the same strings and numbers as src/partial-date.ts gives.
- */
-export function partialDateJson(start: string, precision: string): JsonType {
-  const day = (date: string) => `to_char(${date}, 'YYYY-MM-DD')`;
-  const lastDay = `CASE ${precision} WHEN 'YEAR' THEN make_date(extract(year FROM ${start})::int, 12, 31)
-    WHEN 'MONTH' THEN (date_trunc('month', ${start}) + interval '1 month - 1 day')::date ELSE ${start} END`;
-  return {
-    typeName: "PartialDate",
-    fields: {
-      iso: `CASE ${precision} WHEN 'YEAR' THEN to_char(${start}, 'YYYY') WHEN 'MONTH' THEN to_char(${start}, 'YYYY-MM') ELSE ${day(start)} END`,
-      precision,
-      year: `extract(year FROM ${start})::int`,
-      month: `CASE WHEN ${precision} <> 'YEAR' THEN extract(month FROM ${start})::int END`,
-      day: `CASE WHEN ${precision} = 'DAY' THEN extract(day FROM ${start})::int END`,
-      start: day(start),
-      end: day(lastDay),
-    },
-  };
-}

@@ -1,6 +1,6 @@
 /**
  * An operation's variables, coerced once per request: the cost limit (graphql/cost.ts, before
- * execution) and the executor (graphql/jit.ts) both need them, and Apollo hands both the same raw
+ * execution) and the executor (read/execute.ts) both need them, and Apollo hands both the same raw
  * variables object and operation node, which key the result.
  */
 import { getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from "graphql";

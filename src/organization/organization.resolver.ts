@@ -7,19 +7,15 @@ import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
-import { sqlRootList } from "../graphql/sql-answer.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { allOrganizations, organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
-import { Organization, OrganizationConnection, organizationJson, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
+import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
-
-/** Query.organizations asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const organizationsInSql = sqlRootList(allOrganizations, namedListRequest, organizationJson("t"));
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

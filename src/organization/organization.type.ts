@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
-import { columnsJson } from "../graphql/sql-json.ts";
 
 @ObjectType({ implements: Node, description: "An organization named in a document: a party body, university, company…" })
 export class Organization extends Node {
@@ -28,5 +27,3 @@ export class RelatedOrganization {
 
 export const RelatedOrganizationConnection = Connection(RelatedOrganization);
 
-/** How PostgreSQL writes an organization (graphql/sql-answer.ts) from the row aliased `alias`. */
-export const organizationJson = (alias: string) => columnsJson("Organization", alias, ["slug", "name", "aliases"]);

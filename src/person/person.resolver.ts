@@ -12,12 +12,8 @@ import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, namedListRequest } from "./person.input.ts";
 import { allPeople, peopleOfEvent } from "./person.loaders.ts";
-import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection, personJson } from "./person.type.ts";
-import { sqlRootList } from "../graphql/sql-answer.ts";
+import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
 import { findBySlug } from "../db/lookup.ts";
-
-/** Query.people asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const peopleInSql = sqlRootList(allPeople, namedListRequest, personJson("t"));
 
 @Resolver(() => Person)
 export class PersonResolver {

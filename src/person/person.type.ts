@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
-import { columnsJson } from "../graphql/sql-json.ts";
 
 @ObjectType({ implements: Node, description: "A person named in a document." })
 export class Person extends Node {
@@ -31,5 +30,3 @@ export class CoSpeaker {
 
 export const CoSpeakerConnection = Connection(CoSpeaker);
 
-/** How PostgreSQL writes a person (graphql/sql-answer.ts) from the Person row aliased `alias`. */
-export const personJson = (alias: string) => columnsJson("Person", alias, ["slug", "name", "aliases", "roles"]);

@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import type { Ordering } from "../db/list.ts";
 import { byDateStart, documentOrder } from "../db/orderings.ts";
-import { ConnectionArgs, type Filter } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
 import { combine, dateRange, linkedTo, type Conditions } from "../graphql/filters.ts";
 
 export enum QuoteOrder {
@@ -73,3 +73,7 @@ export function quoteFilter(filter: QuoteFilter | null | undefined): Filter | un
   if (filter.theme != null) c.push(["theme", linkedTo("QuoteTheme", "quoteId", "themeId", "Theme", filter.theme)]);
   return combine(c);
 }
+
+/** A page of quotes for a list's arguments; `fallback` orders it when `orderBy` is not given. */
+export const quoteListRequest = (args: QuoteListArgs, fallback: QuoteOrder) =>
+  pageRequest(args, quoteOrderings[args.orderBy ?? fallback], quoteFilter(args.filter));

@@ -13,9 +13,8 @@ import { byPublication, QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings }
 import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
 import { withQuoteColumns } from "./quote.columns.ts";
 import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
-import { Quote, QuoteConnection, quoteJson } from "./quote.type.ts";
+import { Quote, QuoteConnection } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
-import { sqlRootList } from "../graphql/sql-answer.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
 const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
@@ -62,9 +61,6 @@ export class QuoteResolver {
     return nestedConnection(loaders.quote.versions, quote.id, info, request);
   }
 }
-
-/** Query.quotes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const quotesInSql = sqlRootList(allQuotes, (args: QuoteListArgs) => quoteRequest(args, QuoteOrder.LATEST_FIRST, undefined), quoteJson);
 
 /** Event.quotes, also folded into event lists' statements. */
 export const eventQuotes: ChildList = {

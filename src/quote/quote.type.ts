@@ -2,9 +2,6 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
-import { partialDateJson } from "../graphql/partial-date.ts";
-import { columnsJson, type JsonType } from "../graphql/sql-json.ts";
-import { personJson } from "../person/person.type.ts";
 
 registerEnumType(QuoteKind, {
   name: "QuoteKind",
@@ -32,9 +29,3 @@ export class Quote extends Node {
 
 export const QuoteConnection = Connection(Quote);
 
-/** How PostgreSQL writes a listed quote (graphql/sql-answer.ts), over quote lists' FROM (`t`, its speaker `s`). */
-export const quoteJson: JsonType = columnsJson("Quote", "t", ["slug", "text", "kind", "utterance"], {
-  date: partialDateJson(`t."dateStart"`, `t."datePrecision"`),
-  // null when an organization speaks (lists LEFT JOIN the person)
-  speaker: { ...personJson("s"), presentWhen: `s.id IS NOT NULL` },
-});

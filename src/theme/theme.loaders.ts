@@ -20,47 +20,44 @@ export interface TimelineRow {
 }
 
 /**
- * Events per period per theme, from the trigger-kept buckets (migration *_theme_timeline): the cost
- * follows the number of buckets, not of events. A bucket is "YYYY-MM", or "YYYY" for an event known
- * only to its year (it keeps its year by MONTH too); by YEAR the months add up into their year.
+ * Events per period of the themes `themes` (a condition on "themeId"), from the trigger-kept
+ * buckets (migration *_theme_timeline): the cost follows the number of buckets, not of events. A
+ * bucket is "YYYY-MM", or "YYYY" for an event known only to its year (it keeps its year by MONTH
+ * too); by YEAR the months add up into their year. One definition for the loader below and the
+ * planner (theme.read.ts).
  */
-async function timelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
-  const sql =
-    granularity === "MONTH"
-      ? Prisma.sql`SELECT "themeId", period, count FROM "ThemeTimelineBucket" WHERE "themeId" = ANY(${[...themeIds]}::text[]) ORDER BY 1, 2`
-      : Prisma.sql`SELECT "themeId", split_part(period, '-', 1) AS period, sum(count)::int AS count FROM "ThemeTimelineBucket"
-          WHERE "themeId" = ANY(${[...themeIds]}::text[]) GROUP BY 1, 2 ORDER BY 1, 2`;
-  const byTheme = new Map<string, TimelineRow[]>(themeIds.map((id) => [id, []]));
-  for (const { themeId, period, count } of await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(sql)) byTheme.get(themeId)!.push({ period, count });
-  return themeIds.map((id) => byTheme.get(id)!);
-}
-
-/** The batch's themes as a condition on `column`: one theme bound as a scalar, so that PostgreSQL plans for that theme. */
-const themeIs = (column: string, themeIds: readonly string[]) =>
-  themeIds.length === 1 ? Prisma.sql`${Prisma.raw(column)} = ${themeIds[0]}` : Prisma.sql`${Prisma.raw(column)} = ANY(${[...themeIds]}::text[])`;
+export const eventTimelineSql = (themes: Prisma.Sql, granularity: TimelineGranularity) =>
+  granularity === "MONTH"
+    ? Prisma.sql`SELECT "themeId", period, count FROM "ThemeTimelineBucket" WHERE ${themes}`
+    : Prisma.sql`SELECT "themeId", split_part(period, '-', 1) AS period, sum(count)::int AS count FROM "ThemeTimelineBucket" WHERE ${themes} GROUP BY 1, 2`;
 
 /**
- * Documents per period per theme, by publication day: the distinct documents that report an event
- * carrying the theme (EventEvidence) or hold a quote on it (QuoteTheme). One statement per batch,
- * grouped by period. Unlike the event counts nothing is kept ahead: the work follows the theme's
- * links. A typical theme (bench scale 10: 117 events, 356 quotes) is index-only scans of EventTheme
+ * Documents per period of the themes `themes` (a condition on "themeId"), by publication day: the
+ * distinct documents that report an event carrying the theme (EventEvidence) or hold a quote on it
+ * (QuoteTheme). Unlike the event counts nothing is kept ahead: the work follows the theme's links.
+ * A typical theme (bench scale 10: 117 events, 356 quotes) is index-only scans of EventTheme
  * (themeId, dateStart, eventId) and EventEvidence (eventId, documentId, ...) and Quote's primary key,
  * ~3k buffers, ~3 ms. The most popular one (13,011 events, 46,900 quotes) hash-joins EventEvidence
  * and Quote whole, ~150 ms on a loaded machine: a quote's document is only in Quote's rows.
  * A document is always dated to the day, so every bucket is a month ("2021-06") by MONTH.
  */
-async function documentTimelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity): Promise<TimelineRow[][]> {
-  const format = granularity === "MONTH" ? "YYYY-MM" : "YYYY";
-  const rows = await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`
-    SELECT x."themeId", to_char(d."publishedOn", ${format}) AS period, count(*)::int AS count
+export const documentTimelineSql = (themes: (column: string) => Prisma.Sql, granularity: TimelineGranularity) => Prisma.sql`
+    SELECT x."themeId", to_char(d."publishedOn", ${granularity === "MONTH" ? "YYYY-MM" : "YYYY"}) AS period, count(*)::int AS count
     FROM (
-      SELECT l."themeId", ev."documentId" FROM "EventTheme" l JOIN "EventEvidence" ev ON ev."eventId" = l."eventId" WHERE ${themeIs(`l."themeId"`, themeIds)}
+      SELECT l."themeId", ev."documentId" FROM "EventTheme" l JOIN "EventEvidence" ev ON ev."eventId" = l."eventId" WHERE ${themes(`l."themeId"`)}
       UNION
-      SELECT qt."themeId", q."documentId" FROM "QuoteTheme" qt JOIN "Quote" q ON q.id = qt."quoteId" WHERE ${themeIs(`qt."themeId"`, themeIds)}
+      SELECT qt."themeId", q."documentId" FROM "QuoteTheme" qt JOIN "Quote" q ON q.id = qt."quoteId" WHERE ${themes(`qt."themeId"`)}
     ) x JOIN "Document" d ON d.id = x."documentId"
-    GROUP BY 1, 2 ORDER BY 1, 2`);
+    GROUP BY 1, 2`;
+
+/** The batch's themes as a condition on `column`: one theme bound as a scalar, so that PostgreSQL plans for that theme. */
+const themeIs = (column: string, themeIds: readonly string[]) =>
+  themeIds.length === 1 ? Prisma.sql`${Prisma.raw(column)} = ${themeIds[0]}` : Prisma.sql`${Prisma.raw(column)} = ANY(${[...themeIds]}::text[])`;
+
+async function timelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity, count: TimelineCount): Promise<TimelineRow[][]> {
+  const sql = count === "DOCUMENTS" ? documentTimelineSql((column) => themeIs(column, themeIds), granularity) : eventTimelineSql(themeIs(`"themeId"`, themeIds), granularity);
   const byTheme = new Map<string, TimelineRow[]>(themeIds.map((id) => [id, []]));
-  for (const { themeId, period, count } of rows) byTheme.get(themeId)!.push({ period, count });
+  for (const { themeId, period, count } of await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`${sql} ORDER BY 1, 2`)) byTheme.get(themeId)!.push({ period, count });
   return themeIds.map((id) => byTheme.get(id)!);
 }
 
@@ -74,6 +71,6 @@ export function createThemeLoaders(raw: RawQueries) {
     related: listLoaders<RelatedThemeRow>(raw, relatedThemes),
     timeline: (granularity: TimelineGranularity, count: TimelineCount): DataLoader<string, TimelineRow[]> =>
       memo(timelineLoaders, `${count}:${granularity}`, () =>
-        new DataLoader((ids) => (count === "DOCUMENTS" ? documentTimelines(raw, ids, granularity) : timelines(raw, ids, granularity)))),
+        new DataLoader((ids) => timelines(raw, ids, granularity, count))),
   };
 }

@@ -10,16 +10,12 @@ import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineCount, Ti
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import type { ChildList } from "../graphql/prefetch.ts";
 import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
-import { Theme, ThemeConnection, themeJson } from "./theme.type.ts";
-import { sqlRootList } from "../graphql/sql-answer.ts";
+import { Theme, ThemeConnection } from "./theme.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
 
 const themesRequest = (page: ConnectionArgs) => pageRequest(page, themeByName);
-
-/** Query.themes asking only plain fields of its nodes, answered by PostgreSQL alone (graphql/sql-answer.ts). */
-export const themesInSql = sqlRootList(allThemes, themesRequest, themeJson("t"));
 
 @Resolver(() => Theme)
 export class ThemeResolver {

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/connection.ts";
 import { Node } from "../graphql/node.ts";
-import { columnsJson } from "../graphql/sql-json.ts";
 
 @ObjectType({ implements: Node, description: "A subject that events and quotes carry, e.g. basic research or space." })
 export class Theme extends Node {
@@ -23,5 +22,3 @@ export class Theme extends Node {
 
 export const ThemeConnection = Connection(Theme);
 
-/** How PostgreSQL writes a theme (graphql/sql-answer.ts) from the row aliased `alias`. */
-export const themeJson = (alias: string) => columnsJson("Theme", alias, ["slug", "name", "description", "aliases", "keywords"]);

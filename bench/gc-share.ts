@@ -1,0 +1,57 @@
+/**
+ * `npm run bench:gc -- [--duration 10] [--database-url URL]`: how much of our service's on-CPU time
+ * goes to garbage collection under load, per scenario. The service runs with `--cpu-prof` (V8's
+ * sampling profiler, written when the process exits) and the Node flags of `npm start`; autocannon
+ * sends one scenario for `--duration` seconds with 10 connections; the share is the samples in
+ * "(garbage collector)" over all samples but "(idle)". A fresh service per scenario, so the
+ * profiles do not mix. Needs the bench database (`npm run bench:seed`) and `npm run build`.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { benchPool, benchThemes, DEFAULT_BENCH_URL, numberOption, option } from "./lib.ts";
+import { serviceNodeFlags, startChild } from "./proc.ts";
+import { scenarios } from "./queries.ts";
+
+interface Profile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples: number[];
+}
+
+/** GC's share of the profile's non-idle samples. */
+function gcShare(profile: Profile): { gc: number; busy: number } {
+  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  let gc = 0, busy = 0;
+  for (const id of profile.samples) {
+    const name = names.get(id);
+    if (name === "(idle)") continue;
+    busy++;
+    if (name === "(garbage collector)") gc++;
+  }
+  return { gc, busy };
+}
+
+const url = option("database-url", DEFAULT_BENCH_URL);
+const duration = numberOption("duration", 10);
+const pool = benchPool(url);
+const { popular, typical } = await benchThemes(pool);
+await pool.end();
+const main = fileURLToPath(new URL("../src/main.js", import.meta.url));
+
+console.log("| scenario | requests | GC share of the service's CPU |\n| --- | ---: | ---: |");
+for (const scenario of scenarios(popular, typical).filter((s) => s.key !== "search")) {
+  const dir = mkdtempSync(path.join(tmpdir(), "themegraph-prof-"));
+  const child = await startChild("themegraph", main, [], {
+    DATABASE_URL: url, SEED: "false", PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", LOG_SQL: "false",
+  }, [...serviceNodeFlags(), "--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const request = { url: `${child.origin}/graphql`, method: "POST" as const, headers: { "content-type": "application/json" }, body: scenario.body, connections: 10 };
+  await autocannon({ ...request, duration: 2 });
+  const result = await autocannon({ ...request, duration });
+  await child.stop();
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) throw new Error(`no profile written in ${dir}`);
+  const { gc, busy } = gcShare(JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile);
+  console.log(`| ${scenario.name} | ${result.requests.total} | ${((100 * gc) / busy).toFixed(1)} % |`);
+}
