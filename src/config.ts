@@ -72,7 +72,7 @@ export interface Config {
  *   (first/last, default 20, at most 100) times the cost of what it selects per item;
  * - QUERY_MAX_FIELDS (2000): field selections once fragments are expanded (fragments spreading
  *   fragments multiply a short document; executors plan every one).
- * Page sizes themselves are capped at 100 by the list arguments (graphql/connection.ts).
+ * Page sizes themselves are capped at 100 by the list arguments (graphql/types/connection.ts).
  */
 export interface QueryLimits {
   depth: number;

@@ -20,8 +20,8 @@ import type { Context } from "./context.ts";
 import { withStatementCount } from "./db/statement-counter.ts";
 import { authChecker } from "./graphql/auth.ts";
 import { directResolvers } from "./graphql/direct-resolvers.ts";
-import { NodeIdResolver } from "./graphql/node.ts";
-import { NodeResolver } from "./graphql/node.resolver.ts";
+import { NodeIdResolver } from "./graphql/types/node.ts";
+import { NodeResolver } from "./graphql/types/node.resolver.ts";
 import {
   AffiliationResolver,
   EventOrganizationsResolver,

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
-import { fromGlobalId } from "../src/graphql/node.ts";
+import { fromGlobalId } from "../src/graphql/types/node.ts";
 
 const SEARCH = `query ($q: String!, $first: Int, $after: String, $types: [SearchType!]) {
   search(query: $q, first: $first, after: $after, types: $types) {

@@ -6,8 +6,8 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { ClaimProperty } from "../generated/prisma/enums.ts";
 import { Document } from "../document/document.type.ts";
 import { Evidence } from "../document/evidence.type.ts";
-import { Connection } from "../graphql/connection.ts";
-import { PartialDate } from "../graphql/partial-date.ts";
+import { Connection } from "../graphql/types/connection.ts";
+import { PartialDate } from "../graphql/types/partial-date.ts";
 
 registerEnumType(ClaimProperty, {
   name: "ClaimProperty",

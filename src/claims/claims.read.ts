@@ -1,7 +1,7 @@
 /** How the planner reads claims (src/read/catalogue.ts): a subject's `claims`, and Claim's fields. */
 import { Prisma, type Claim } from "../generated/prisma/client.ts";
 import type { ClaimProperty, ClaimSubject } from "../generated/prisma/enums.ts";
-import { pageRequest, type ConnectionArgs } from "../graphql/connection.ts";
+import { pageRequest, type ConnectionArgs } from "../graphql/types/connection.ts";
 import { partialDateSql } from "../partial-date.ts";
 import { byKey, column, connection, embedded, value, type ReadType } from "../read/catalogue.ts";
 import { evidenceRead } from "../read/shared.ts";

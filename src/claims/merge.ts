@@ -1,6 +1,6 @@
 /** mergePeople and mergeOrganizations: a redirect, the kept name settled, and the graph derived again. */
 import type { Context } from "../context.ts";
-import { bothFound, type MergeArgs } from "../graphql/merge.ts";
+import { bothFound, type MergeArgs } from "./merge.input.ts";
 import { Changes } from "./changes.ts";
 import { curatorOf } from "./claims.input.ts";
 import { writeCuratorClaims } from "./curate.ts";

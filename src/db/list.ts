@@ -8,7 +8,7 @@
  * Cursors hold the row's sort key, so pages stay stable while rows are added.
  */
 import { Prisma } from "../generated/prisma/client.ts";
-import { planForAnyValues, type RawQueries } from "./raw.ts";
+import type { RawQueries } from "./raw.ts";
 
 /** One sort column: its SQL, the cast its cursor value needs, and the row property holding it. */
 export interface SortColumn {
@@ -38,11 +38,6 @@ export interface ListSql {
    * `l."dateStart"`, which an index on the links gives in order). Same values, so cursors are the same.
    */
   sortColumns?: Record<string, string>;
-  /**
-   * The statement for one parent has one good plan for every parent (an index gives its rows in
-   * order): it is then prepared once per connection with the key as a parameter (db/raw.ts).
-   */
-  planForAnyParent?: boolean;
 }
 
 export interface PageRequest {
@@ -57,17 +52,6 @@ export interface PageRequest {
   whereKey?: string;
   /** A WITH clause the statement starts with (bound values the FROM reads, e.g. a search query). */
   cte?: Prisma.Sql;
-  /** Columns to select instead of the list's own: only those the query's fields read. */
-  select?: string;
-  /** Child lists to fetch in the same statement, each as a JSON array column named by its alias. */
-  children?: ChildQuery[];
-}
-
-/** A page of a child list under each listed row, folded into the parent's statement. */
-export interface ChildQuery {
-  alias: string;
-  list: ListSql;
-  req: PageRequest;
 }
 
 export interface Page<T> {
@@ -85,7 +69,7 @@ const shapes = new WeakMap<PageRequest, string>();
 export function shapeOf(req: PageRequest): string {
   let shape = shapes.get(req);
   if (shape === undefined) {
-    shape = JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey, req.select, req.children?.map((c) => [c.alias, shapeOf(c.req)])]);
+    shape = JSON.stringify([req.limit, req.backward, req.cursor, req.ordering.name, req.whereKey]);
     shapes.set(req, shape);
   }
   return shape;
@@ -117,21 +101,9 @@ export function keysetCondition(list: ListSql, req: PageRequest): Prisma.Sql {
  */
 const limitOf = (req: PageRequest) => raw(String(Math.trunc(req.limit) + 1));
 
-const selectOf = (list: ListSql, req: PageRequest) => raw(req.select ?? list.select ?? "t.*");
+const selectOf = (list: ListSql) => raw(list.select ?? "t.*");
 
 const extra = (where: Prisma.Sql | undefined) => (where ? Prisma.sql` AND ${where}` : Prisma.empty);
-
-/** `SELECT c.*, <child arrays> FROM (inner) c ORDER BY ...`: children read the parent row as `c`. */
-function withChildren(inner: Prisma.Sql, req: PageRequest, keyed: boolean): Prisma.Sql {
-  if (!req.children?.length) return inner;
-  const columns = req.children.map(({ alias, list, req: child }) => Prisma.sql`,
-    (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT ${selectOf(list, child)} FROM ${raw(list.from)}
-      WHERE ${raw(list.parentKey!)} = c.id${extra(child.where)}${keysetCondition(list, child)}
-      ORDER BY ${orderClause(list, child.ordering, child.backward)} LIMIT ${limitOf(child)}) x) AS ${raw(`"${alias}"`)}`);
-  const dir = (req.ordering.direction === "DESC") !== req.backward ? "DESC" : "ASC";
-  const order = [...(keyed ? [`c."parentKey"`] : []), ...req.ordering.columns.map((col) => `c."${col.key}" ${dir}`)].join(", ");
-  return Prisma.sql`SELECT c.*${Prisma.join(columns, "")} FROM (${inner}) c ORDER BY ${raw(order)}`;
-}
 
 /** Turns fetched rows (limit + 1 of them) into a page. */
 export function toPage<T>(rows: T[], req: PageRequest): Page<T> {
@@ -153,8 +125,7 @@ const rootPageSql = (list: ListSql, req: PageRequest, select: Prisma.Sql, limit:
 
 /** One page of a list without a parent (a root list). */
 export async function fetchPage<T>(prisma: RawQueries, list: ListSql, req: PageRequest): Promise<Page<T>> {
-  const inner = rootPageSql(list, req, selectOf(list, req), limitOf(req));
-  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${withChildren(inner, req, false)}`);
+  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`${req.cte ?? Prisma.empty} ${rootPageSql(list, req, selectOf(list), limitOf(req))}`);
   return toPage(rows, req);
 }
 
@@ -162,26 +133,17 @@ type Keyed<T> = T & { parentKey: string };
 
 /**
  * One page per parent, in one statement. A single key is bound as a scalar so that PostgreSQL
- * plans for that key (a popular parent and a rare one want different plans), unless the list has
- * one plan for any parent: then, without a filter, the statement is prepared with the key.
+ * plans for that key (a popular parent and a rare one want different plans).
  */
 export async function fetchPages<T>(prisma: RawQueries, list: ListSql, keys: readonly string[], req: PageRequest): Promise<Page<T>[]> {
-  const select = selectOf(list, req);
+  const select = selectOf(list);
   const parent = raw(list.parentKey!);
   const tail = Prisma.sql`${extra(req.where)}${keysetCondition(list, req)} ORDER BY ${orderClause(list, req.ordering, req.backward)} LIMIT ${limitOf(req)}`;
-  // A list with one plan for any parent (unfiltered: a filter's values may want their own plan) is
-  // prepared with its key, hidden from the planner in an InitPlan: PostgreSQL's custom plans then
-  // cost what its generic one does, and after five runs it keeps the generic plan instead of
-  // planning every run for the key (which it did, only to choose the same index scan).
-  const anyParent = keys.length === 1 && list.planForAnyParent && !req.where;
-  const inner =
+  const statement =
     keys.length === 1
-      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)}
-          WHERE ${parent} = ${anyParent ? Prisma.sql`(SELECT ${keys[0]}::text)` : keys[0]}${tail}`
+      ? Prisma.sql`SELECT ${parent} AS "parentKey", ${select} FROM ${raw(list.from)} WHERE ${parent} = ${keys[0]}${tail}`
       : Prisma.sql`SELECT k.key AS "parentKey", c.* FROM unnest(${[...keys]}::text[]) AS k(key) CROSS JOIN LATERAL
           (SELECT ${select} FROM ${raw(list.from)} WHERE ${parent} = k.key${tail}) c`;
-  const statement = withChildren(inner, req, true);
-  if (anyParent) planForAnyValues(statement);
   const rows = await prisma.$queryRaw<Keyed<T>[]>(statement);
   const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const { parentKey, ...row } of rows) byKey.get(parentKey)!.push(row as T);

@@ -2,7 +2,7 @@
 import type { Document } from "../generated/prisma/client.ts";
 import { listedColumns } from "../db/rows.ts";
 import { latestPublished } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { column, connection, needsJs, one, tableType, value, type ReadType } from "../read/catalogue.ts";
 import { bySlug } from "../read/shared.ts";
 

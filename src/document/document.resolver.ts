@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Info } from 
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { Context } from "../context.ts";
 import { latestPublished } from "../db/orderings.ts";
-import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { Document, DocumentConnection } from "./document.type.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { Evidence, type EvidenceRow } from "./evidence.type.ts";

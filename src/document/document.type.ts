@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
-import { Connection } from "../graphql/connection.ts";
-import { Node } from "../graphql/node.ts";
+import { Connection } from "../graphql/types/connection.ts";
+import { Node } from "../graphql/types/node.ts";
 
 @ObjectType({ implements: Node, description: "A source text. Every event and quote points back into one." })
 export class Document extends Node {

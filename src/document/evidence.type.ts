@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Connection } from "../graphql/connection.ts";
+import { Connection } from "../graphql/types/connection.ts";
 import { Document } from "./document.type.ts";
 
 /** Any row that anchors a fact in a document: event evidence, a quote. */

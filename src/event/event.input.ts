@@ -3,8 +3,8 @@ import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Ordering } from "../db/list.ts";
 import { byDateStart } from "../db/orderings.ts";
-import { combine, dateRange, likeLiteral, linkedTo, type Conditions } from "../graphql/filters.ts";
-import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
+import { combine, dateRange, likeLiteral, linkedTo, type Conditions } from "../read/filters.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/types/connection.ts";
 
 export enum EventOrder {
   LATEST_FIRST = "LATEST_FIRST",

@@ -19,7 +19,6 @@ const eventsVia = (link: string, parentKey: string): ListSql => ({
 const eventsOfTheme: ListSql = {
   ...eventsVia("EventTheme", "themeId"),
   sortColumns: { dateStart: `l."dateStart"`, id: `l."eventId"` },
-  planForAnyParent: true,
 };
 const eventsOfPerson = eventsVia("EventPerson", "personId");
 const eventsOfOrganization = eventsVia("EventOrganization", "organizationId");

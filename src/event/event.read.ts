@@ -2,7 +2,7 @@
 import type { Event } from "../generated/prisma/client.ts";
 import type { ListSql } from "../db/list.ts";
 import { byName, documentOrder } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { column, connection, derived, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { claimsAbout } from "../claims/claims.read.ts";

@@ -2,16 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type
 import type { GraphQLResolveInfo } from "graphql";
 import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
 import type { EventRow, OrganizationRow, PersonRow, ThemeRow } from "../db/rows.ts";
-import type { Context, Loaders } from "../context.ts";
+import type { Context } from "../context.ts";
 import { allEvents } from "./event.loaders.ts";
-import { prefetchChildren } from "../graphql/prefetch.ts";
-import { eventOrganizations } from "../organization/organization.resolver.ts";
-import { eventPeople } from "../person/person.resolver.ts";
-import { eventQuotes } from "../quote/quote.resolver.ts";
-import { eventThemes } from "../theme/theme.resolver.ts";
 import type { ListLoaders } from "../db/batch.ts";
-import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
-import { PartialDate } from "../graphql/partial-date.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
+import { PartialDate } from "../graphql/types/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { documentOrder } from "../db/orderings.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
@@ -25,15 +20,10 @@ import { findBySlug } from "../db/lookup.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
 
-/** Lists under each event that event lists fetch in their own statement when the query asks. */
-const EVENT_CHILDREN = { people: eventPeople, organizations: eventOrganizations, quotes: eventQuotes, themes: eventThemes };
 
-
-const prefetch = (info: GraphQLResolveInfo, loaders: Loaders) => prefetchChildren(info, "Event", EVENT_CHILDREN, loaders);
-
-/** A parent's events, paged, filtered and ordered as `args` say, with the child lists the query asks for. */
-const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventListArgs, info: GraphQLResolveInfo, loaders: Loaders): Events =>
-  nestedConnection(list, parentId, info, () => eventRequest(args), prefetch(info, loaders));
+/** A parent's events, paged, filtered and ordered as `args` say. */
+const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventListArgs, info: GraphQLResolveInfo): Events =>
+  nestedConnection(list, parentId, info, () => eventRequest(args));
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -43,8 +33,8 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: "All events, latest first unless orderBy says otherwise." })
-  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { raw, loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return rootConnection(raw, allEvents, info, () => eventRequest(args), prefetch(info, loaders));
+  events(@Args(() => EventListArgs) args: EventListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return rootConnection(raw, allEvents, info, () => eventRequest(args));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it happened, exactly as precise as the source." })
@@ -67,7 +57,7 @@ export class EventResolver {
 export class ThemeEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events carrying this theme." })
   events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byTheme, theme.id, args, info, loaders);
+    return eventsOf(loaders.event.byTheme, theme.id, args, info);
   }
 }
 
@@ -75,7 +65,7 @@ export class ThemeEventsResolver {
 export class PersonEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events this person took part in." })
   events(@Root() person: PersonRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byPerson, person.id, args, info, loaders);
+    return eventsOf(loaders.event.byPerson, person.id, args, info);
   }
 }
 
@@ -83,7 +73,7 @@ export class PersonEventsResolver {
 export class OrganizationEventsResolver {
   @FieldResolver(() => EventConnection, { description: "Events this organization took part in." })
   events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byOrganization, org.id, args, info, loaders);
+    return eventsOf(loaders.event.byOrganization, org.id, args, info);
   }
 }
 

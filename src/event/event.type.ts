@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Connection } from "../graphql/connection.ts";
-import { Node } from "../graphql/node.ts";
+import { Connection } from "../graphql/types/connection.ts";
+import { Node } from "../graphql/types/node.ts";
 
 @ObjectType({ implements: Node, description: "Something that happened, as reported by one or more documents." })
 export class Event extends Node {

@@ -31,7 +31,7 @@ import {
   type FieldNode,
   type SelectionSetNode,
 } from "graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./connection.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./types/connection.ts";
 import { QueryLimitError } from "./errors.ts";
 import { coerceVariables } from "./variables.ts";
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Connection } from "../graphql/connection.ts";
+import { Connection } from "../graphql/types/connection.ts";
 
 @ObjectType({ description: "A person's membership of an organization, with the role the source gives." })
 export class Affiliation {

@@ -7,7 +7,7 @@ import { Args, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Organization as OrganizationRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { mergeEntities } from "../claims/merge.ts";
-import { checkMerge, MergeArgs } from "../graphql/merge.ts";
+import { checkMerge, MergeArgs } from "../claims/merge.input.ts";
 import { Organization } from "./organization.type.ts";
 
 @Resolver()

@@ -2,7 +2,7 @@
 import type { Organization } from "../generated/prisma/client.ts";
 import { coOccurring } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { byKey, column, connection, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { claimsAbout } from "../claims/claims.read.ts";
 import { bySlug } from "../read/shared.ts";

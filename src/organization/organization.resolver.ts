@@ -4,12 +4,11 @@ import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
-import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
-import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { allOrganizations, organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
@@ -74,17 +73,10 @@ export class PersonOrganizationsResolver {
   }
 }
 
-/** Event.organizations, also folded into event lists' statements. */
-export const eventOrganizations: ChildList = {
-  list: organizationsOfEvent,
-  loaders: (loaders) => loaders.organization.byEvent,
-  request: (args) => pageRequest(args, byName),
-};
-
 @Resolver(() => Event)
 export class EventOrganizationsResolver {
   @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
   organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
-    return nestedConnection(loaders.organization.byEvent, event.id, info, () => eventOrganizations.request(page));
+    return nestedConnection(loaders.organization.byEvent, event.id, info, () => pageRequest(page, byName));
   }
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from "type-graphql";
-import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/types/connection.ts";
 import { byName } from "../db/orderings.ts";
-import { combine, namePrefix } from "../graphql/filters.ts";
+import { combine, namePrefix } from "../read/filters.ts";
 
 @InputType({ description: "Narrows a list of people or organizations." })
 export class NameFilter {

@@ -8,7 +8,7 @@ import { Args, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Person as PersonRow } from "../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
 import { mergeEntities } from "../claims/merge.ts";
-import { checkMerge, MergeArgs } from "../graphql/merge.ts";
+import { checkMerge, MergeArgs } from "../claims/merge.input.ts";
 import { Person } from "./person.type.ts";
 
 @Resolver()

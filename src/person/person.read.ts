@@ -2,7 +2,7 @@
 import type { Person } from "../generated/prisma/client.ts";
 import { coOccurring } from "../db/co-occurrence.ts";
 import { documentOrder, mostSharedFirst } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { column, connection, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { claimsAbout } from "../claims/claims.read.ts";
 import { bySlug } from "../read/shared.ts";

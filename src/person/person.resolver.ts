@@ -4,11 +4,10 @@ import type { EventRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
-import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { Event } from "../event/event.type.ts";
 import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
-import type { ChildList } from "../graphql/prefetch.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, namedListRequest } from "./person.input.ts";
 import { allPeople, peopleOfEvent } from "./person.loaders.ts";
@@ -46,18 +45,11 @@ export class CoSpeakerResolver {
   }
 }
 
-/** Event.people, also folded into event lists' statements (graphql/prefetch.ts). */
-export const eventPeople: ChildList = {
-  list: peopleOfEvent,
-  loaders: (loaders) => loaders.person.byEvent,
-  request: (args) => pageRequest(args, byName),
-};
-
 @Resolver(() => Event)
 export class EventPeopleResolver {
   @FieldResolver(() => PersonConnection, { description: "People who took part, in name order." })
   people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection(loaders.person.byEvent, event.id, info, () => eventPeople.request(page));
+    return nestedConnection(loaders.person.byEvent, event.id, info, () => pageRequest(page, byName));
   }
 }
 
@@ -65,9 +57,7 @@ export class EventPeopleResolver {
 export class QuoteSpeakerResolver {
   @FieldResolver(() => Person, { nullable: true, description: "Who said it; null when an organization speaks (see speakerOrganization)." })
   speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | null | Promise<PersonRow | null> {
-    // Quote lists carry the speaker already (one statement; answered without a promise to wait
-    // for), null for an organization's statement; a single quote loads it, batched.
-    if (quote.speakerRow !== undefined) return quote.speakerRow;
+    // Null for an organization's statement; loaded by id, batched.
     return quote.speakerId === null ? null : loaders.person.byId.load(quote.speakerId);
   }
 }

@@ -4,8 +4,8 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import type { Ordering } from "../db/list.ts";
 import { byDateStart, documentOrder } from "../db/orderings.ts";
-import { ConnectionArgs, pageRequest, type Filter } from "../graphql/connection.ts";
-import { combine, dateRange, linkedTo, type Conditions } from "../graphql/filters.ts";
+import { ConnectionArgs, pageRequest, type Filter } from "../graphql/types/connection.ts";
+import { combine, dateRange, linkedTo, type Conditions } from "../read/filters.ts";
 
 export enum QuoteOrder {
   LATEST_FIRST = "LATEST_FIRST",

@@ -2,7 +2,7 @@
 import type { Quote } from "../generated/prisma/client.ts";
 import type { ListSql } from "../db/list.ts";
 import { byName } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { byKey, connection, embedded, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { bySlug, evidenceRead } from "../read/shared.ts";
 import { partialDateType } from "../read/sql.ts";

@@ -2,25 +2,19 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type
 import type { GraphQLResolveInfo } from "graphql";
 import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
-import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, toConnection, type ConnectionValue } from "../graphql/connection.ts";
-import { PartialDate } from "../graphql/partial-date.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, toConnection, type ConnectionValue } from "../graphql/types/connection.ts";
+import { PartialDate } from "../graphql/types/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
-import { byPublication, QuoteListArgs, QuoteOrder, quoteFilter, quoteOrderings } from "./quote.input.ts";
-import { itemFieldNames, type ChildList } from "../graphql/prefetch.ts";
-import { withQuoteColumns } from "./quote.columns.ts";
-import { allQuotes, quotesOfEvent, type QuoteRow } from "./quote.loaders.ts";
+import { byPublication, QuoteListArgs, QuoteOrder, quoteListRequest } from "./quote.input.ts";
+import { allQuotes, type QuoteRow } from "./quote.loaders.ts";
 import { Quote, QuoteConnection } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
-const ordering = (args: { orderBy?: QuoteOrder | null }, fallback: QuoteOrder) => quoteOrderings[args.orderBy ?? fallback];
-/** A page of quotes for these arguments, selecting the columns the asked fields read. */
-const quoteRequest = (args: QuoteListArgs, fallback: QuoteOrder, itemFields: readonly string[] | undefined) =>
-  withQuoteColumns(pageRequest(args, ordering(args, fallback), quoteFilter(args.filter)), itemFields);
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -31,7 +25,7 @@ export class QuoteResolver {
 
   @Query(() => QuoteConnection, { description: "All quotes, latest first unless orderBy says otherwise." })
   quotes(@Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { raw }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return rootConnection(raw, allQuotes, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return rootConnection(raw, allQuotes, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
   }
 
   @FieldResolver(() => PartialDate, { description: "When it was said: its event's date, else its document's publication day." })
@@ -62,18 +56,11 @@ export class QuoteResolver {
   }
 }
 
-/** Event.quotes, also folded into event lists' statements. */
-export const eventQuotes: ChildList = {
-  list: quotesOfEvent,
-  loaders: (loaders) => loaders.quote.byEvent,
-  request: (args, itemFields) => quoteRequest(args as QuoteListArgs, QuoteOrder.DOCUMENT_ORDER, itemFields),
-};
-
 @Resolver(() => Event)
 export class EventQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
   quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.byEvent, event.id, info, () => eventQuotes.request(args, itemFieldNames(info)));
+    return nestedConnection(loaders.quote.byEvent, event.id, info, () => quoteListRequest(args, QuoteOrder.DOCUMENT_ORDER));
   }
 }
 
@@ -81,7 +68,7 @@ export class EventQuotesResolver {
 export class PersonQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
   quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.bySpeaker, person.id, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return nestedConnection(loaders.quote.bySpeaker, person.id, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
   }
 }
 
@@ -89,6 +76,6 @@ export class PersonQuotesResolver {
 export class OrganizationQuotesResolver {
   @FieldResolver(() => QuoteConnection, { description: "What this organization said (its statements), latest first unless orderBy says otherwise." })
   quotes(@Root() org: OrganizationRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.byOrganization, org.id, info, () => quoteRequest(args, QuoteOrder.LATEST_FIRST, itemFieldNames(info)));
+    return nestedConnection(loaders.quote.byOrganization, org.id, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
   }
 }

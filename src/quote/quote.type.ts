@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { QuoteKind } from "../generated/prisma/enums.ts";
-import { Connection } from "../graphql/connection.ts";
-import { Node } from "../graphql/node.ts";
+import { Connection } from "../graphql/types/connection.ts";
+import { Node } from "../graphql/types/node.ts";
 
 registerEnumType(QuoteKind, {
   name: "QuoteKind",

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { Context } from "../context.ts";
-import { ConnectionArgs, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { SearchHit, SearchHitConnection, SearchResult, SearchType } from "./search.type.ts";
-import { loaderOf } from "../graphql/node.resolver.ts";
+import { loaderOf } from "../graphql/types/node.resolver.ts";
 import { searchPage, type HitRow } from "./search.sql.ts";
 
 @Resolver(() => SearchHit)

@@ -1,7 +1,7 @@
 /** Full-text search as SQL: the matches of a query, ranked, with snippets (one definition for the resolver and the planner). */
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ListSql, Ordering } from "../db/list.ts";
-import { pageRequest, type ConnectionArgs } from "../graphql/connection.ts";
+import { pageRequest, type ConnectionArgs } from "../graphql/types/connection.ts";
 import { BadInputError } from "../graphql/errors.ts";
 import { SearchType } from "./search.type.ts";
 import type { PageRequest } from "../db/list.ts";

@@ -1,7 +1,7 @@
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import { Document } from "../document/document.type.ts";
 import { Event } from "../event/event.type.ts";
-import { Connection } from "../graphql/connection.ts";
+import { Connection } from "../graphql/types/connection.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
 import { Quote } from "../quote/quote.type.ts";

@@ -2,7 +2,7 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { DatePrecision } from "../generated/prisma/enums.ts";
-import { Connection } from "../graphql/connection.ts";
+import { Connection } from "../graphql/types/connection.ts";
 import { Theme } from "./theme.type.ts";
 
 export enum TimelineGranularity {

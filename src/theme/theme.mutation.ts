@@ -14,7 +14,7 @@ import { renameSubject } from "../claims/redirects.ts";
 import { writeAtomically } from "../claims/write.ts";
 import { Event } from "../event/event.type.ts";
 import { InvalidInputError, NotFoundError } from "../graphql/errors.ts";
-import { toGlobalId } from "../graphql/node.ts";
+import { toGlobalId } from "../graphql/types/node.ts";
 import { checkCreateTheme, checkUpdateTheme, CreateThemeInput, UpdateThemeInput, type ThemeData } from "./theme.input.ts";
 import { Theme } from "./theme.type.ts";
 

@@ -2,7 +2,7 @@
 import type { Theme } from "../generated/prisma/client.ts";
 import { coOccurring } from "../db/co-occurrence.ts";
 import { byName, mostSharedFirst } from "../db/orderings.ts";
-import { pageRequest } from "../graphql/connection.ts";
+import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { column, connection, derived, embedded, needsJs, one, tableType, value, type ReadType } from "../read/catalogue.ts";
 import { documentTimelineSql, eventTimelineSql } from "./theme.loaders.ts";

@@ -3,12 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type
 import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
 import type { EventRow, ThemeRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
-import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/connection.ts";
+import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
-import type { ChildList } from "../graphql/prefetch.ts";
 import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
 import { findBySlug } from "../db/lookup.ts";
@@ -61,18 +60,11 @@ export class RelatedThemeResolver {
   }
 }
 
-/** Event.themes, also folded into event lists' statements. */
-export const eventThemes: ChildList = {
-  list: themesOfEvent,
-  loaders: (loaders) => loaders.theme.byEvent,
-  request: (args) => pageRequest(args, themeByName),
-};
-
 @Resolver(() => Event)
 export class EventThemesResolver {
   @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
   themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
-    return nestedConnection(loaders.theme.byEvent, event.id, info, () => eventThemes.request(page));
+    return nestedConnection(loaders.theme.byEvent, event.id, info, () => pageRequest(page, themeByName));
   }
 }
 

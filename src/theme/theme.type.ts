@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
-import { Connection } from "../graphql/connection.ts";
-import { Node } from "../graphql/node.ts";
+import { Connection } from "../graphql/types/connection.ts";
+import { Node } from "../graphql/types/node.ts";
 
 @ObjectType({ implements: Node, description: "A subject that events and quotes carry, e.g. basic research or space." })
 export class Theme extends Node {

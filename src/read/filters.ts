@@ -4,8 +4,8 @@
  */
 import { Prisma } from "../generated/prisma/client.ts";
 import { isoDay, parsePartialDate } from "../partial-date.ts";
-import { BadInputError } from "./errors.ts";
-import type { Filter } from "./connection.ts";
+import { BadInputError } from "../graphql/errors.ts";
+import type { Filter } from "../graphql/types/connection.ts";
 
 /** Conditions with the names of the inputs they came from (the names key the loader cache). */
 export type Conditions = [key: string, condition: Prisma.Sql][];

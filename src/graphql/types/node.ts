@@ -14,17 +14,8 @@ export abstract class Node {
   id!: string;
 }
 
-export function toGlobalId(type: string, rowId: string): string {
-  return Buffer.from(`${type}:${rowId}`).toString("base64url");
-}
-
-/** Splits a global id into type and row id; null when it is not one of ours. */
-export function fromGlobalId(globalId: string): { type: string; rowId: string } | null {
-  const decoded = Buffer.from(globalId, "base64url").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon <= 0 || colon === decoded.length - 1) return null;
-  return { type: decoded.slice(0, colon), rowId: decoded.slice(colon + 1) };
-}
+export { fromGlobalId, toGlobalId } from "../../read/global-id.ts";
+import { toGlobalId } from "../../read/global-id.ts";
 
 /** Every Node's `id` is its row id made global with the concrete type's name. */
 @Resolver(() => Node)

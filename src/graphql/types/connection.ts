@@ -5,12 +5,12 @@
  */
 import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { BREAK, visit, type ASTNode, type FieldNode, type GraphQLResolveInfo } from "graphql";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { RawQueries } from "../db/raw.ts";
-import type { ListLoaders } from "../db/batch.ts";
-import { countRows, decodeCursor, fetchPage, type ChildQuery, type ListSql, type Ordering, type Page, type PageRequest } from "../db/list.ts";
-import { PROMISED } from "./direct-resolvers.ts";
-import { BadInputError } from "./errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { RawQueries } from "../../db/raw.ts";
+import type { ListLoaders } from "../../db/batch.ts";
+import { countRows, decodeCursor, fetchPage, type ListSql, type Ordering, type Page, type PageRequest } from "../../db/list.ts";
+import { PROMISED } from "../direct-resolvers.ts";
+import { BadInputError } from "../errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -112,12 +112,6 @@ export function toConnection<T>(page: Page<T>, count: () => Promise<number>): Co
   };
 }
 
-/** Folded child lists of a page's rows, and what to do with them once the rows are there. */
-export interface Prefetch {
-  children: ChildQuery[];
-  prime(rows: object[]): void;
-}
-
 /** What identifies a field's request: its nodes in the operation, its fragments, and the operation's variables. */
 export type FieldInfo = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments" | "variableValues">;
 
@@ -180,21 +174,19 @@ const requestOnce = (info: FieldInfo, build: () => PageRequest) => onceForField(
 
 /** A page of a list under `parentId`, batched with its siblings through `loaders`. */
 export async function nestedConnection<T extends object>(
-  loaders: ListLoaders<T>, parentId: string, info: FieldInfo, build: () => PageRequest, prefetch?: Prefetch,
+  loaders: ListLoaders<T>, parentId: string, info: FieldInfo, build: () => PageRequest,
 ): Promise<ConnectionValue<T>> {
-  const req = requestOnce(info, () => (prefetch ? { ...build(), children: prefetch.children } : build()));
+  const req = requestOnce(info, build);
   const page = await loaders.page(req).load(parentId);
-  prefetch?.prime(page.rows);
   return toConnection(page, () => loaders.count(req.where, req.whereKey).load(parentId));
 }
 
 /** A page of a root list. */
 export async function rootConnection<T extends object>(
-  raw: RawQueries, list: ListSql, info: FieldInfo, build: () => PageRequest, prefetch?: Prefetch,
+  raw: RawQueries, list: ListSql, info: FieldInfo, build: () => PageRequest,
 ): Promise<ConnectionValue<T>> {
-  const req = requestOnce(info, () => (prefetch ? { ...build(), children: prefetch.children } : build()));
+  const req = requestOnce(info, build);
   const page = await fetchPage<T>(raw, list, req);
-  prefetch?.prime(page.rows);
   return toConnection(page, async () => (await countRows(raw, list, null, req.where, req.cte))[0]!);
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { Context, Loaders } from "../context.ts";
+import type { Context, Loaders } from "../../context.ts";
 import { fromGlobalId, Node } from "./node.ts";
 
 /** GraphQL type name -> the loaders that fetch it by row id. */

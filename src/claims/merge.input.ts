@@ -3,7 +3,7 @@
  * (claims/merge.ts does the merge).
  */
 import { ArgsType, Field } from "type-graphql";
-import { InvalidInputError, NotFoundError } from "./errors.ts";
+import { InvalidInputError, NotFoundError } from "../graphql/errors.ts";
 
 @ArgsType()
 export class MergeArgs {

@@ -1,8 +1,8 @@
 /** The GraphQL face of partial dates (src/partial-date.ts). */
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
-import { DatePrecision } from "../generated/prisma/enums.ts";
-import type { PartialDateParts } from "../partial-date.ts";
+import { DatePrecision } from "../../generated/prisma/enums.ts";
+import type { PartialDateParts } from "../../partial-date.ts";
 
 registerEnumType(DatePrecision, { name: "DatePrecision", description: "How much of a date the source gives." });
 
