@@ -30,6 +30,8 @@ export interface Config {
   seed: boolean;
   /** Log every SQL statement Prisma sends (to stderr). */
   logSql: boolean;
+  /** The log's level (LOG_LEVEL; default info). At debug, each query the resolvers answer says why the planner did not. */
+  logLevel: LogLevel;
   /** Execute operations compiled by graphql-jit (faster) rather than by graphql-js. */
   jit: boolean;
   /**
@@ -86,6 +88,16 @@ export interface QueryLimits {
 }
 
 type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ["silent", "fatal", "error", "warn", "info", "debug", "trace"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: Env): LogLevel {
+  const raw = env.LOG_LEVEL?.toLowerCase();
+  if (raw === undefined || raw === "") return "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -153,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
     seed: flag(env, "SEED", true),
     logSql: flag(env, "LOG_SQL", false),
+    logLevel: logLevel(env),
     jit: flag(env, "GRAPHQL_JIT", true),
     planner: flag(env, "READ_PLANNER", true),
     bodyLimit: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),

@@ -44,6 +44,7 @@ function listen(server: Server, port: number, host: string | undefined): Promise
 }
 
 export async function startApp(config: Config): Promise<App> {
+  logger.level = config.logLevel;
   const [schema, db] = await Promise.all([buildAppSchema(), openDatabase({ ...config, projectRoot })]);
   try {
     const seeded = config.seed ? await seedIfEmpty(db.prisma, path.join(projectRoot, "corpus")) : 0;

@@ -11,6 +11,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { ingestFile } from "../src/ingest/ingest.ts";
+import { logger } from "../src/log.ts";
 import { projectRoot } from "../src/paths.ts";
 import { startTestApp, type GqlResponse, type TestApp } from "./helpers/app.ts";
 import { createThrowawayDatabase, skipWithoutPostgres, type ThrowawayDatabase } from "./helpers/postgres.ts";
@@ -176,4 +177,27 @@ test("cursors the planner writes page on, forward and backward, as the resolvers
   }
   const { p, j } = await askAll(`{ quotes(first: 2, after: "${quotes.pageInfo.endCursor}", orderBy: EARLIEST_FIRST) { ${PAGE} } }`);
   assert.deepEqual(comparable(p), comparable(j));
+});
+
+test("what the planner does not take is answered by the resolvers, and the debug log says why", { skip }, async () => {
+  const level = logger.level;
+  const write = process.stderr.write;
+  let log = "";
+  logger.level = "debug";
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    log += chunk.toString();
+    return write.call(process.stderr, chunk, ...rest);
+  }) as typeof process.stderr.write;
+  try {
+    const twice = await planner.gql(`{ a: search(query: "bridge") { totalCount } b: search(query: "lab") { totalCount } }`);
+    assert.equal(twice.body.errors, undefined);
+    const refused = await planner.gql(`{ quotes(first: 500) { totalCount } }`);
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.stderr.write = write;
+    logger.level = level;
+  }
+  const lines = log.split("\n").filter((line) => line.includes("answered by the resolvers")).map((line) => JSON.parse(line));
+  assert.deepEqual(lines.map((l) => l.reason), ["an operation with two searches", "an argument is refused: first must be between 0 and 100, got 500"]);
 });

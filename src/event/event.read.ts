@@ -6,7 +6,7 @@ import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { column, connection, derived, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { claimsAbout } from "../claims/claims.read.ts";
-import { bySlug, evidenceRead } from "../read/shared.ts";
+import { bySlug } from "../read/shared.ts";
 import { partialDateType } from "../read/sql.ts";
 import { quotesOfEvent } from "../quote/quote.read.ts";
 import { eventRequest, type EventListArgs } from "./event.input.ts";

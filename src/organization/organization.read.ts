@@ -1,11 +1,10 @@
 /** How the planner reads organizations and affiliations (src/read/catalogue.ts). */
 import type { Organization } from "../generated/prisma/client.ts";
-import { coOccurring } from "../db/co-occurrence.ts";
-import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
+import { byName } from "../db/orderings.ts";
 import { pageRequest } from "../graphql/types/connection.ts";
-import { byKey, column, connection, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
+import { byKey, column, connection, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { claimsAbout } from "../claims/claims.read.ts";
-import { bySlug } from "../read/shared.ts";
+import { bySlug, mentionsOf, sharingEvents, withSharedEvents } from "../read/shared.ts";
 import { eventsOf } from "../event/event.read.ts";
 import { quotesOf } from "../quote/quote.read.ts";
 import { namedListRequest, type NamedListArgs } from "../person/person.input.ts";
@@ -22,8 +21,8 @@ export const organizationRead: ReadType = tableType<Organization>("Organization"
   events: eventsOf("EventOrganization", "organizationId"),
   quotes: quotesOf(`t."speakerOrganizationId"`),
   people: affiliationsOf("Person", "personId", "organizationId"),
-  mentions: connection("Evidence", { from: `"Mention" t`, parentKey: `t."organizationId"` }, (args) => pageRequest(args, documentOrder)),
-  relatedOrganizations: connection("RelatedOrganization", coOccurring("EventOrganization", "organizationId", "Organization"), (args) => pageRequest(args, mostSharedFirst)),
+  mentions: mentionsOf("organizationId"),
+  relatedOrganizations: sharingEvents("RelatedOrganization", "EventOrganization", "organizationId", "Organization"),
   claims: claimsAbout("ORGANIZATION"),
   conflicts: needsJs("conflicting dates are told apart in JavaScript", ["id", "slug", "name"]),
 });
@@ -38,10 +37,7 @@ export const affiliationRead: ReadType = {
 };
 
 /** An organization in the same events: the co-occurrence row holds its columns. */
-export const relatedOrganizationRead: ReadType = {
-  name: "RelatedOrganization",
-  fields: { organization: embedded(() => organizationRead), sharedEvents: column<{ sharedEvents: number }>("sharedEvents") },
-};
+export const relatedOrganizationRead = withSharedEvents("RelatedOrganization", "organization", () => organizationRead);
 
 /** Query's organization fields. */
 export const organizationRoots = {

@@ -10,7 +10,7 @@ import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
-import { allOrganizations, organizationsOfEvent, type AffiliationRow } from "./organization.loaders.ts";
+import { allOrganizations, type AffiliationRow } from "./organization.loaders.ts";
 import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrganizationConnection } from "./organization.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 

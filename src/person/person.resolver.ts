@@ -10,7 +10,7 @@ import type { QuoteRow } from "../quote/quote.loaders.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
 import { NamedListArgs, namedListRequest } from "./person.input.ts";
-import { allPeople, peopleOfEvent } from "./person.loaders.ts";
+import { allPeople } from "./person.loaders.ts";
 import { CoSpeaker, CoSpeakerConnection, Person, PersonConnection } from "./person.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 

@@ -13,7 +13,6 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { execute, GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { planForAnyValues, type RawQueries } from "../db/raw.ts";
 import { coerceVariables } from "../graphql/variables.ts";
 import type { Logger } from "../log.ts";

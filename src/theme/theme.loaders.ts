@@ -17,7 +17,17 @@ export type RelatedThemeRow = WithShared<ThemeRow>;
 export interface TimelineRow {
   period: string;
   count: number;
+  precision: "YEAR" | "MONTH";
+  start: string;
 }
+
+/**
+ * A timeline's buckets from per-theme (themeId, period, count) rows, with each bucket's precision
+ * and first day: one definition for the loader and the planner (theme.read.ts).
+ */
+export const timelineBuckets = (counts: Prisma.Sql) => Prisma.sql`SELECT b."themeId", b.period, b.count,
+  CASE WHEN length(b.period) = 4 THEN 'YEAR' ELSE 'MONTH' END AS precision,
+  b.period || CASE WHEN length(b.period) = 4 THEN '-01-01' ELSE '-01' END AS start FROM (${counts}) b`;
 
 /**
  * Events per period of the themes `themes` (a condition on "themeId"), from the trigger-kept
@@ -57,7 +67,7 @@ const themeIs = (column: string, themeIds: readonly string[]) =>
 async function timelines(raw: RawQueries, themeIds: readonly string[], granularity: TimelineGranularity, count: TimelineCount): Promise<TimelineRow[][]> {
   const sql = count === "DOCUMENTS" ? documentTimelineSql((column) => themeIs(column, themeIds), granularity) : eventTimelineSql(themeIs(`"themeId"`, themeIds), granularity);
   const byTheme = new Map<string, TimelineRow[]>(themeIds.map((id) => [id, []]));
-  for (const { themeId, period, count } of await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`${sql} ORDER BY 1, 2`)) byTheme.get(themeId)!.push({ period, count });
+  for (const { themeId, ...bucket } of await raw.$queryRaw<(TimelineRow & { themeId: string })[]>(Prisma.sql`${timelineBuckets(sql)} ORDER BY 1, 2`)) byTheme.get(themeId)!.push(bucket);
   return themeIds.map((id) => byTheme.get(id)!);
 }
 

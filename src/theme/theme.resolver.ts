@@ -8,7 +8,7 @@ import { Event } from "../event/event.type.ts";
 import { Quote } from "../quote/quote.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
-import { allThemes, themesOfEvent, type RelatedThemeRow } from "./theme.loaders.ts";
+import { allThemes, type RelatedThemeRow } from "./theme.loaders.ts";
 import { Theme, ThemeConnection } from "./theme.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
@@ -37,13 +37,7 @@ export class ThemeResolver {
     @Arg("count", () => TimelineCount, { defaultValue: TimelineCount.EVENTS, description: "What each bucket counts." }) count: TimelineCount,
     @Ctx() { loaders }: Context,
   ): Promise<TimelineBucket[]> {
-    const rows = await loaders.theme.timeline(granularity, count).load(theme.id);
-    return rows.map(({ period, count }) => ({
-      period,
-      count,
-      precision: period.length === 4 ? "YEAR" : "MONTH",
-      start: period.length === 4 ? `${period}-01-01` : `${period}-01`,
-    }));
+    return loaders.theme.timeline(granularity, count).load(theme.id);
   }
 
   @FieldResolver(() => RelatedThemeConnection, { description: "Themes sharing events with this one, most shared first." })
