@@ -9,34 +9,22 @@ import { ClaimMutationResolver } from "./claims/claims.mutation.ts";
 import { ClaimResolver, EventClaimsResolver, OrganizationClaimsResolver, PersonClaimsResolver, ThemeClaimsResolver } from "./claims/claims.resolver.ts";
 import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
-import {
-  EventResolver,
-  OrganizationEventsResolver,
-  PersonEventsResolver,
-  QuoteEventResolver,
-  ThemeEventsResolver,
-} from "./event/event.resolver.ts";
+import { EventOrganizationsResolver, EventPeopleResolver, EventQuotesResolver, EventResolver, EventThemesResolver } from "./event/event.resolver.ts";
 import type { Context } from "./context.ts";
 import { withStatementCount } from "./db/statement-counter.ts";
 import { authChecker } from "./graphql/auth.ts";
 import { directResolvers } from "./graphql/direct-resolvers.ts";
 import { NodeIdResolver } from "./graphql/types/node.ts";
 import { NodeResolver } from "./graphql/types/node.resolver.ts";
-import {
-  AffiliationResolver,
-  EventOrganizationsResolver,
-  OrganizationResolver,
-  PersonOrganizationsResolver,
-  RelatedOrganizationResolver,
-} from "./organization/organization.resolver.ts";
+import { AffiliationResolver, OrganizationEventsResolver, OrganizationQuotesResolver, OrganizationResolver, RelatedOrganizationResolver } from "./organization/organization.resolver.ts";
 import { OrganizationMutationResolver } from "./organization/organization.mutation.ts";
 import { PersonMutationResolver } from "./person/person.mutation.ts";
-import { CoSpeakerResolver, EventPeopleResolver, PersonResolver, QuoteSpeakerResolver } from "./person/person.resolver.ts";
+import { CoSpeakerResolver, PersonEventsResolver, PersonOrganizationsResolver, PersonQuotesResolver, PersonResolver } from "./person/person.resolver.ts";
 import { SearchResolver } from "./search/search.resolver.ts";
-import { EventQuotesResolver, OrganizationQuotesResolver, PersonQuotesResolver, QuoteResolver } from "./quote/quote.resolver.ts";
+import { QuoteEventResolver, QuoteResolver, QuoteSpeakerResolver, QuoteThemesResolver } from "./quote/quote.resolver.ts";
 import { ExtractDraftResolver } from "./extract/extract-draft.mutation.ts";
 import { ThemeMutationResolver } from "./theme/theme.mutation.ts";
-import { EventThemesResolver, QuoteThemesResolver, RelatedThemeResolver, ThemeResolver } from "./theme/theme.resolver.ts";
+import { RelatedThemeResolver, ThemeEventsResolver, ThemeResolver } from "./theme/theme.resolver.ts";
 
 const resolvers: NonEmptyArray<Function> = [
   NodeIdResolver,

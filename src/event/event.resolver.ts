@@ -1,29 +1,27 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
 import type { EventRow, OrganizationRow, PersonRow, ThemeRow } from "../db/rows.ts";
+import type { QuoteRow } from "../quote/quote.loaders.ts";
 import type { Context } from "../context.ts";
 import { allEvents } from "./event.loaders.ts";
-import type { ListLoaders } from "../db/batch.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { PartialDate } from "../graphql/types/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
-import { documentOrder } from "../db/orderings.ts";
+import { byName, documentOrder } from "../db/orderings.ts";
 import { EvidenceConnection, type EvidenceRow } from "../document/evidence.type.ts";
-import { Organization } from "../organization/organization.type.ts";
-import { Person } from "../person/person.type.ts";
-import { Quote } from "../quote/quote.type.ts";
-import { Theme } from "../theme/theme.type.ts";
+import { OrganizationConnection } from "../organization/organization.type.ts";
+import { PersonConnection } from "../person/person.type.ts";
+import { QuoteListArgs, QuoteOrder, quoteListRequest } from "../quote/quote.input.ts";
+import { QuoteConnection } from "../quote/quote.type.ts";
+import { ThemeConnection } from "../theme/theme.type.ts";
 import { EventListArgs, eventRequest } from "./event.input.ts";
 import { Event, EventConnection, SourceCount } from "./event.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Events = Promise<ConnectionValue<EventRow>>;
+type Quotes = Promise<ConnectionValue<QuoteRow>>;
+type Themes = Promise<ConnectionValue<ThemeRow>>;
 
-
-/** A parent's events, paged, filtered and ordered as `args` say. */
-const eventsOf = (list: ListLoaders<EventRow>, parentId: string, args: EventListArgs, info: GraphQLResolveInfo): Events =>
-  nestedConnection(list, parentId, info, () => eventRequest(args));
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -53,34 +51,34 @@ export class EventResolver {
   }
 }
 
-@Resolver(() => Theme)
-export class ThemeEventsResolver {
-  @FieldResolver(() => EventConnection, { description: "Events carrying this theme." })
-  events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byTheme, theme.id, args, info);
+@Resolver(() => Event)
+export class EventQuotesResolver {
+  @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
+  quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return nestedConnection(loaders.quote.byEvent, event.id, info, () => quoteListRequest(args, QuoteOrder.DOCUMENT_ORDER));
   }
 }
 
-@Resolver(() => Person)
-export class PersonEventsResolver {
-  @FieldResolver(() => EventConnection, { description: "Events this person took part in." })
-  events(@Root() person: PersonRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byPerson, person.id, args, info);
+@Resolver(() => Event)
+export class EventPeopleResolver {
+  @FieldResolver(() => PersonConnection, { description: "People who took part, in name order." })
+  people(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection(loaders.person.byEvent, event.id, info, () => pageRequest(page, byName));
   }
 }
 
-@Resolver(() => Organization)
-export class OrganizationEventsResolver {
-  @FieldResolver(() => EventConnection, { description: "Events this organization took part in." })
-  events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
-    return eventsOf(loaders.event.byOrganization, org.id, args, info);
+@Resolver(() => Event)
+export class EventOrganizationsResolver {
+  @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
+  organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
+    return nestedConnection(loaders.organization.byEvent, event.id, info, () => pageRequest(page, byName));
   }
 }
 
-@Resolver(() => Quote)
-export class QuoteEventResolver {
-  @FieldResolver(() => Event, { nullable: true, description: "The event the words were said at, if the source says." })
-  event(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<EventRow | null> | null {
-    return quote.eventId ? loaders.event.byId.load(quote.eventId) : null;
+@Resolver(() => Event)
+export class EventThemesResolver {
+  @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
+  themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
+    return nestedConnection(loaders.theme.byEvent, event.id, info, () => pageRequest(page, byName));
   }
 }

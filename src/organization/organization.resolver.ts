@@ -1,11 +1,15 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
+import { EventListArgs, eventRequest } from "../event/event.input.ts";
+import { EventConnection } from "../event/event.type.ts";
+import { QuoteListArgs, QuoteOrder, quoteListRequest } from "../quote/quote.input.ts";
+import type { QuoteRow } from "../quote/quote.loaders.ts";
+import { QuoteConnection } from "../quote/quote.type.ts";
 import type { Context } from "../context.ts";
 import type { WithShared } from "../db/co-occurrence.ts";
 import { byName, documentOrder, mostSharedFirst } from "../db/orderings.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
-import { Event } from "../event/event.type.ts";
 import { NamedListArgs, namedListRequest } from "../person/person.input.ts";
 import { Person } from "../person/person.type.ts";
 import { Affiliation, AffiliationConnection } from "./affiliation.type.ts";
@@ -15,6 +19,8 @@ import { Organization, OrganizationConnection, RelatedOrganization, RelatedOrgan
 import { findBySlug } from "../db/lookup.ts";
 
 type Affiliations = Promise<ConnectionValue<AffiliationRow>>;
+type Events = Promise<ConnectionValue<EventRow>>;
+type Quotes = Promise<ConnectionValue<QuoteRow>>;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -65,18 +71,18 @@ export class AffiliationResolver {
   }
 }
 
-@Resolver(() => Person)
-export class PersonOrganizationsResolver {
-  @FieldResolver(() => AffiliationConnection, { description: "Organizations this person belongs to, in name order, with roles." })
-  organizations(@Root() person: PersonRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Affiliations {
-    return nestedConnection(loaders.organization.affiliationsByPerson, person.id, info, () => pageRequest(page, byName));
+@Resolver(() => Organization)
+export class OrganizationQuotesResolver {
+  @FieldResolver(() => QuoteConnection, { description: "What this organization said (its statements), latest first unless orderBy says otherwise." })
+  quotes(@Root() org: OrganizationRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
+    return nestedConnection(loaders.quote.byOrganization, org.id, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
   }
 }
 
-@Resolver(() => Event)
-export class EventOrganizationsResolver {
-  @FieldResolver(() => OrganizationConnection, { description: "Organizations involved, in name order." })
-  organizations(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<OrganizationRow>> {
-    return nestedConnection(loaders.organization.byEvent, event.id, info, () => pageRequest(page, byName));
+@Resolver(() => Organization)
+export class OrganizationEventsResolver {
+  @FieldResolver(() => EventConnection, { description: "Events this organization took part in." })
+  events(@Root() org: OrganizationRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return nestedConnection(loaders.event.byOrganization, org.id, info, () => eventRequest(args));
   }
 }

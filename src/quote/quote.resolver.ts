@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { EventRow, OrganizationRow, PersonRow } from "../db/rows.ts";
+import type { EventRow, OrganizationRow, PersonRow, ThemeRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, toConnection, type ConnectionValue } from "../graphql/types/connection.ts";
 import { PartialDate } from "../graphql/types/partial-date.ts";
 import { partialDate } from "../partial-date.ts";
 import { Evidence, type EvidenceRow } from "../document/evidence.type.ts";
 import { Event } from "../event/event.type.ts";
+import { byName } from "../db/orderings.ts";
+import { ThemeConnection } from "../theme/theme.type.ts";
 import { Organization } from "../organization/organization.type.ts";
 import { Person } from "../person/person.type.ts";
 import { byPublication, QuoteListArgs, QuoteOrder, quoteListRequest } from "./quote.input.ts";
@@ -15,6 +17,7 @@ import { Quote, QuoteConnection } from "./quote.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Quotes = Promise<ConnectionValue<QuoteRow>>;
+type Themes = Promise<ConnectionValue<ThemeRow>>;
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -56,26 +59,27 @@ export class QuoteResolver {
   }
 }
 
-@Resolver(() => Event)
-export class EventQuotesResolver {
-  @FieldResolver(() => QuoteConnection, { description: "What was said at this event, in document order unless orderBy says otherwise." })
-  quotes(@Root() event: EventRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.byEvent, event.id, info, () => quoteListRequest(args, QuoteOrder.DOCUMENT_ORDER));
+@Resolver(() => Quote)
+export class QuoteSpeakerResolver {
+  @FieldResolver(() => Person, { nullable: true, description: "Who said it; null when an organization speaks (see speakerOrganization)." })
+  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | null | Promise<PersonRow | null> {
+    // Null for an organization's statement; loaded by id, batched.
+    return quote.speakerId === null ? null : loaders.person.byId.load(quote.speakerId);
   }
 }
 
-@Resolver(() => Person)
-export class PersonQuotesResolver {
-  @FieldResolver(() => QuoteConnection, { description: "What this person said, latest first unless orderBy says otherwise." })
-  quotes(@Root() person: PersonRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.bySpeaker, person.id, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
+@Resolver(() => Quote)
+export class QuoteThemesResolver {
+  @FieldResolver(() => ThemeConnection, { description: "Themes this quote speaks to, in name order." })
+  themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
+    return nestedConnection(loaders.theme.byQuote, quote.id, info, () => pageRequest(page, byName));
   }
 }
 
-@Resolver(() => Organization)
-export class OrganizationQuotesResolver {
-  @FieldResolver(() => QuoteConnection, { description: "What this organization said (its statements), latest first unless orderBy says otherwise." })
-  quotes(@Root() org: OrganizationRow, @Args(() => QuoteListArgs) args: QuoteListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Quotes {
-    return nestedConnection(loaders.quote.byOrganization, org.id, info, () => quoteListRequest(args, QuoteOrder.LATEST_FIRST));
+@Resolver(() => Quote)
+export class QuoteEventResolver {
+  @FieldResolver(() => Event, { nullable: true, description: "The event the words were said at, if the source says." })
+  event(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<EventRow | null> | null {
+    return quote.eventId ? loaders.event.byId.load(quote.eventId) : null;
   }
 }

@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
-import type { Quote as QuoteRow } from "../generated/prisma/client.ts";
 import type { EventRow, ThemeRow } from "../db/rows.ts";
 import type { Context } from "../context.ts";
 import { ConnectionArgs, nestedConnection, pageRequest, rootConnection, type ConnectionValue } from "../graphql/types/connection.ts";
-import { Event } from "../event/event.type.ts";
-import { Quote } from "../quote/quote.type.ts";
+import { EventListArgs, eventRequest } from "../event/event.input.ts";
+import { EventConnection } from "../event/event.type.ts";
 import { RelatedTheme, RelatedThemeConnection, TimelineBucket, TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { byName as themeByName, mostSharedFirst } from "../db/orderings.ts";
 import { allThemes, type RelatedThemeRow } from "./theme.loaders.ts";
@@ -13,6 +12,7 @@ import { Theme, ThemeConnection } from "./theme.type.ts";
 import { findBySlug } from "../db/lookup.ts";
 
 type Themes = Promise<ConnectionValue<ThemeRow>>;
+type Events = Promise<ConnectionValue<EventRow>>;
 
 const themesRequest = (page: ConnectionArgs) => pageRequest(page, themeByName);
 
@@ -54,18 +54,10 @@ export class RelatedThemeResolver {
   }
 }
 
-@Resolver(() => Event)
-export class EventThemesResolver {
-  @FieldResolver(() => ThemeConnection, { description: "Themes this event carries, in name order." })
-  themes(@Root() event: EventRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
-    return nestedConnection(loaders.theme.byEvent, event.id, info, () => pageRequest(page, themeByName));
-  }
-}
-
-@Resolver(() => Quote)
-export class QuoteThemesResolver {
-  @FieldResolver(() => ThemeConnection, { description: "Themes this quote speaks to, in name order." })
-  themes(@Root() quote: QuoteRow, @Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Themes {
-    return nestedConnection(loaders.theme.byQuote, quote.id, info, () => pageRequest(page, themeByName));
+@Resolver(() => Theme)
+export class ThemeEventsResolver {
+  @FieldResolver(() => EventConnection, { description: "Events carrying this theme." })
+  events(@Root() theme: ThemeRow, @Args(() => EventListArgs) args: EventListArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Events {
+    return nestedConnection(loaders.event.byTheme, theme.id, info, () => eventRequest(args));
   }
 }
