@@ -119,6 +119,7 @@ const OPERATIONS: Record<string, { query: string; variables?: Record<string, unk
       person(slug: "lena-ortiz") { claims(property: NAME) { ${PAGE} nodes { value } } conflicts { property values shown } }
       organization(slug: "riverside-institute") { conflicts { property } claims(first: 1) { nodes { property } } }
       theme(slug: "coastal-science") { conflicts { property values shown } claims { totalCount } } }`,
+    statements: 2, // the planner's, then the documents whose text the passages cite
   },
   "a refused argument": { query: `{ quotes(first: 500) { totalCount } }` },
   "a cursor of another list": { query: `{ theme(slug: "space") { events(after: "WyJuYW1lIiwiYSIsImIiXQ") { totalCount } } }` },

@@ -24,10 +24,10 @@ export interface ClaimRow {
   denied: boolean;
 }
 
-const TABLES: Record<ClaimSubject, string> = { EVENT: "Event", PERSON: "Person", ORGANIZATION: "Organization", THEME: "Theme" };
+export const TABLES: Record<ClaimSubject, string> = { EVENT: "Event", PERSON: "Person", ORGANIZATION: "Organization", THEME: "Theme" };
 
 /** Claims about the subject `p` (its slug, or a slug a curator merged into it). */
-const aboutSubject = (subject: ClaimSubject) =>
+export const aboutSubject = (subject: ClaimSubject) =>
   `t.subject = '${subject}' AND (t.slug = p.slug OR t.slug IN (SELECT r.slug FROM "Redirect" r WHERE r.subject = '${subject}' AND r.target = p.slug))`;
 
 export const claimsOf = (subject: ClaimSubject): ListSql => ({
@@ -59,7 +59,7 @@ function conflictLoader(raw: RawQueries, subject: ClaimSubject) {
       SELECT p.id AS parent, t.property, array_agg(DISTINCT t.value ORDER BY t.value) AS values
       FROM "Claim" t JOIN ${Prisma.raw(`"${TABLES[subject]}"`)} p ON ${Prisma.raw(aboutSubject(subject))}
       WHERE p.id IN (${Prisma.join([...ids])}) AND t.property::text IN (${Prisma.join([...SINGLE_VALUED])}) AND t."documentId" IS NOT NULL
-      GROUP BY p.id, t.property HAVING count(DISTINCT t.value) > 1`);
+      GROUP BY p.id, t.property HAVING count(DISTINCT t.value) > 1 ORDER BY p.id, t.property`);
     return ids.map((id) => rows.filter((r) => r.parent === id));
   });
 }

@@ -4,8 +4,8 @@ import type { ListSql } from "../db/list.ts";
 import { byName, documentOrder } from "../db/orderings.ts";
 import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { column, connection, derived, embedded, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
-import { claimsAbout } from "../claims/claims.read.ts";
+import { column, connection, derived, embedded, one, tableType, type ReadType } from "../read/catalogue.ts";
+import { claimsAbout, conflictsOf } from "../claims/claims.read.ts";
 import { bySlug } from "../read/shared.ts";
 import { partialDateType } from "../read/sql.ts";
 import { quotesOfEvent } from "../quote/quote.read.ts";
@@ -40,7 +40,7 @@ export const eventRead: ReadType = tableType<Event>("Event", "Event", ["slug", "
   // One event's counts: no GROUP BY, so an event no document reports counts 0 and 0.
   sources: derived("SourceCount", false, (row) => Prisma.sql`${sourceRoots(Prisma.raw(`ev."eventId" = ${row}.id`))} SELECT ${Prisma.raw(SOURCE_COUNTS)}`),
   claims: claimsAbout("EVENT"),
-  conflicts: needsJs("conflicting dates are told apart in JavaScript", ["id", "slug", "title", "summary", "kind", "place", "dateStart", "datePrecision"], ["dateStart"]),
+  conflicts: conflictsOf("EVENT", ["TITLE", "SUMMARY", "KIND", "PLACE", "DATE"]),
 });
 
 export const sourceCountRead: ReadType = {

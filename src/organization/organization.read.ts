@@ -2,8 +2,8 @@
 import type { Organization } from "../generated/prisma/client.ts";
 import { byName } from "../db/orderings.ts";
 import { pageRequest } from "../graphql/types/connection.ts";
-import { byKey, column, connection, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
-import { claimsAbout } from "../claims/claims.read.ts";
+import { byKey, column, connection, one, tableType, type ReadType } from "../read/catalogue.ts";
+import { claimsAbout, conflictsOf } from "../claims/claims.read.ts";
 import { bySlug, mentionsOf, sharingEvents, withSharedEvents } from "../read/shared.ts";
 import { eventsOf } from "../event/event.read.ts";
 import { quotesOf } from "../quote/quote.read.ts";
@@ -24,7 +24,7 @@ export const organizationRead: ReadType = tableType<Organization>("Organization"
   mentions: mentionsOf("organizationId"),
   relatedOrganizations: sharingEvents("RelatedOrganization", "EventOrganization", "organizationId", "Organization"),
   claims: claimsAbout("ORGANIZATION"),
-  conflicts: needsJs("conflicting dates are told apart in JavaScript", ["id", "slug", "name"]),
+  conflicts: conflictsOf("ORGANIZATION", ["NAME"]),
 });
 
 export const affiliationRead: ReadType = {

@@ -1,7 +1,7 @@
 /** How the planner reads people (src/read/catalogue.ts): Person's fields, and the lists of people. */
 import type { Person } from "../generated/prisma/client.ts";
-import { connection, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
-import { claimsAbout } from "../claims/claims.read.ts";
+import { connection, one, tableType, type ReadType } from "../read/catalogue.ts";
+import { claimsAbout, conflictsOf } from "../claims/claims.read.ts";
 import { bySlug, mentionsOf, sharingEvents, withSharedEvents } from "../read/shared.ts";
 import { eventsOf } from "../event/event.read.ts";
 import { affiliationsOf } from "../organization/organization.read.ts";
@@ -15,7 +15,7 @@ export const personRead: ReadType = tableType<Person>("Person", "Person", ["slug
   mentions: mentionsOf("personId"),
   coSpeakers: sharingEvents("CoSpeaker", "Quote", "speakerId", "Person"),
   claims: claimsAbout("PERSON"),
-  conflicts: needsJs("conflicting dates are told apart in JavaScript", ["id", "slug", "name"]),
+  conflicts: conflictsOf("PERSON", ["NAME"]),
 });
 
 /** Someone quoted at the same events: the co-occurrence row holds the person's columns. */

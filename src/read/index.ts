@@ -8,7 +8,7 @@ import { affiliationRead, organizationRead, organizationRoots, relatedOrganizati
 import { coSpeakerRead, personRead, personRoots } from "../person/person.read.ts";
 import { quoteRead, quoteRoots } from "../quote/quote.read.ts";
 import { relatedThemeRead, themeRead, themeRoots, timelineBucketRead } from "../theme/theme.read.ts";
-import { claimRead } from "../claims/claims.read.ts";
+import { claimConflictRead, claimRead } from "../claims/claims.read.ts";
 import { searchHitRead, searchRoots } from "../search/search.read.ts";
 import { Catalogue, type ReadType } from "./catalogue.ts";
 import { evidenceRead } from "./shared.ts";
@@ -44,4 +44,5 @@ export const catalogue = new Catalogue([
   evidenceRead,
   searchHitRead,
   claimRead,
+  claimConflictRead,
 ]);

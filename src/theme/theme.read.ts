@@ -3,10 +3,10 @@ import type { Theme } from "../generated/prisma/client.ts";
 import { byName } from "../db/orderings.ts";
 import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { column, connection, derived, needsJs, one, tableType, type ReadType } from "../read/catalogue.ts";
+import { column, connection, derived, one, tableType, type ReadType } from "../read/catalogue.ts";
 import { documentTimelineSql, eventTimelineSql, timelineBuckets } from "./theme.loaders.ts";
 import type { TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
-import { claimsAbout } from "../claims/claims.read.ts";
+import { claimsAbout, conflictsOf } from "../claims/claims.read.ts";
 import { bySlug, sharingEvents, withSharedEvents } from "../read/shared.ts";
 import { eventsOfTheme } from "../event/event.read.ts";
 
@@ -20,7 +20,7 @@ export const themeRead: ReadType = tableType<Theme>("Theme", "Theme", ["slug", "
     return Prisma.sql`SELECT t.*, t.period AS _o FROM (${timelineBuckets(sql)}) t`;
   }),
   claims: claimsAbout("THEME"),
-  conflicts: needsJs("conflicting dates are told apart in JavaScript", ["id", "slug", "name", "description"]),
+  conflicts: conflictsOf("THEME", ["NAME", "DESCRIPTION"]),
 });
 
 /** A theme sharing events: the co-occurrence row holds the theme's columns. */
