@@ -60,6 +60,8 @@ export interface Config {
   apiTokenDigests: TokenDigest[];
   /** Query limits, enforced before anything executes (graphql/limits.ts). */
   limits: QueryLimits;
+  /** How long one `extractDraft` may run in its worker thread (EXTRACT_TIMEOUT_MS) before it is stopped. */
+  extractTimeoutMs: number;
 }
 
 /**
@@ -177,5 +179,6 @@ export function loadConfig(env: Env = process.env): Config {
     detailedErrors: flag(env, "DETAILED_ERRORS", !production),
     apiTokenDigests: apiTokenDigests(env),
     limits: limits(env),
+    extractTimeoutMs: integer(env, "EXTRACT_TIMEOUT_MS", 10_000, 1, 600_000),
   };
 }

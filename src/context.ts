@@ -14,6 +14,7 @@ import { createOrganizationLoaders } from "./organization/organization.loaders.t
 import { createPersonLoaders } from "./person/person.loaders.ts";
 import { createQuoteLoaders } from "./quote/quote.loaders.ts";
 import { createThemeLoaders } from "./theme/theme.loaders.ts";
+import { Drafts } from "./extract/drafts.ts";
 
 const LOADER_FACTORIES = {
   claims: createClaimLoaders,
@@ -54,6 +55,8 @@ export interface Context {
   sql: StatementCount;
   /** Who may write: mutations need an authenticated viewer (graphql/auth.ts). Reads are public. */
   viewer: Viewer;
+  /** Drafts annotations in a worker thread (extract/drafts.ts); one per service. */
+  drafts: Drafts;
 }
 
 export interface ContextOptions {
@@ -64,7 +67,11 @@ export interface ContextOptions {
   authorization?: string;
   /** SHA-256 digests of the API tokens that may write (config.apiTokenDigests); none: no one may. */
   apiTokenDigests?: readonly TokenDigest[];
+  /** The service's drafting worker; contexts made without one (scripts, tests) share a default. */
+  drafts?: Drafts;
 }
+
+let defaultDrafts: Drafts | undefined;
 
 export function buildContext(prisma: PrismaClient, options: ContextOptions = {}): Context {
   const sql = options.sql ?? { statements: 0 };
@@ -76,5 +83,6 @@ export function buildContext(prisma: PrismaClient, options: ContextOptions = {})
     requestId: options.requestId ?? randomUUID(),
     sql,
     viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),
+    drafts: options.drafts ?? (defaultDrafts ??= new Drafts(10_000)),
   };
 }

@@ -18,6 +18,7 @@ import { createErrorHandling } from "./graphql/format-error.ts";
 import { queryLimits } from "./graphql/limits.ts";
 import { createRequestListener } from "./http.ts";
 import { createIde } from "./ide/static.ts";
+import { Drafts } from "./extract/drafts.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
@@ -52,6 +53,7 @@ export async function startApp(config: Config): Promise<App> {
     // refuse hostile documents before they execute (graphql/limits.ts, QUERY_MAX_* variables).
     const errors = createErrorHandling({ detailed: config.detailedErrors, suggestions: config.introspection, logger });
     const limits = queryLimits(config.limits);
+    const drafts = new Drafts(config.extractTimeoutMs);
     const apollo = new ApolloServer<Context>({
       // Queries the planner takes are one statement whose JSON PostgreSQL writes; the rest run
       // their resolvers, compiled by graphql-jit unless GRAPHQL_JIT=false (read/execute.ts).
@@ -87,7 +89,7 @@ export async function startApp(config: Config): Promise<App> {
         logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
         buildContext: (requestId, sql, request) =>
-          buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests }),
+          buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts }),
       }),
     );
     const port = await listen(server, config.port, config.host);
@@ -104,6 +106,7 @@ export async function startApp(config: Config): Promise<App> {
         await closed;
         clearTimeout(deadline);
         await apollo.stop();
+        await drafts.stop();
         await db.close();
       },
     };

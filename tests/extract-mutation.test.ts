@@ -58,3 +58,36 @@ describe("extractDraft", () => {
     assert.match(contradicting.body.errors![0]!.message, /publishedOn: .*contradicts the text's date line/);
   });
 });
+
+describe("extractDraft in its worker thread", () => {
+  test("the service answers other requests while a long draft runs", async () => {
+    // ~45 KB: seconds of extraction, which on the event loop would hold every request up.
+    const long = `date 2023-06-02\n\n${text.replace(/^date .*\n/, "").repeat(Math.floor(45_000 / text.length))}`;
+    let done = false;
+    const draft = send(t.app.url, EXTRACT, { text: long }, token.bearer).finally(() => (done = true));
+    // Probes one after another until the draft is back: on the event loop, extraction would hold
+    // them all until it ended; in its worker, they keep being answered meanwhile.
+    let answered = 0;
+    while (!done) {
+      const [health, read] = await Promise.all([fetch(new URL("/healthz", t.app.url)), t.gql(`{ theme(slug: "space") { name } }`)]);
+      assert.equal(health.status, 200);
+      assert.equal(read.body.data.theme.name, "Space exploration");
+      if (!done) answered++;
+    }
+    const res = await draft;
+    assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
+    assert.ok(answered >= 5, `only ${answered} probes were answered while the draft ran`);
+  });
+
+  test("a draft over EXTRACT_TIMEOUT_MS is stopped with a coded error, and the service goes on", async () => {
+    const limited = await startTestApp("pglite", { env: { ...token.env, EXTRACT_TIMEOUT_MS: "1" } });
+    try {
+      const res = await send(limited.app.url, EXTRACT, { text }, token.bearer);
+      assert.equal(res.body.errors?.[0]?.extensions?.code, "TIME_LIMIT_EXCEEDED", JSON.stringify(res.body));
+      assert.match(res.body.errors![0]!.message, /longer than 1 ms .*EXTRACT_TIMEOUT_MS/);
+      assert.equal((await limited.gql(`{ theme(slug: "space") { name } }`)).body.data.theme.name, "Space exploration");
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -5,10 +5,11 @@
  */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context.ts";
-import { InvalidInputError } from "../graphql/errors.ts";
+import { InvalidInputError, TimeLimitError } from "../graphql/errors.ts";
+import { loadGazetteer } from "./gazetteer-db.ts";
 import { InputCheck } from "../graphql/input-check.ts";
 
-/** A long news article is 20-40 KB; extraction runs on the event loop (0.1-0.5 s per 10 KB), so cap it. */
+/** A long news article is 20-40 KB; extraction costs 0.1-0.5 s per 10 KB (in a worker thread), so cap it. */
 const MAX_TEXT = 50_000;
 
 @Resolver()
@@ -22,17 +23,15 @@ export class ExtractDraftResolver {
     @Arg("text", () => String, { description: "The article's text, optionally starting with a `date YYYY-MM-DD` line." }) text: string,
     @Arg("publishedOn", () => String, { nullable: true, description: "Publication day (YYYY-MM-DD) that relative dates count from; defaults to the text's date line." })
     publishedOn: string | null | undefined,
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, drafts }: Context,
   ): Promise<string> {
     const check = new InputCheck();
     check.text(text, "text", { max: MAX_TEXT });
     check.done();
-    // Loaded on first use: the NLP library costs ~60 MB of memory that reads never need.
-    const [{ extractDraft }, { renderDraft }, { loadGazetteer }] = await Promise.all([
-      import("./draft.js"), import("./draft-yaml.js"), import("./gazetteer-db.js"),
-    ]);
-    const result = extractDraft(text, { publishedOn: publishedOn ?? undefined, gazetteer: await loadGazetteer(prisma) });
-    if (!result.ok) throw new InvalidInputError([{ field: publishedOn ? "publishedOn" : "text", message: result.error }]);
-    return renderDraft(result.draft);
+    // The draft runs in a worker thread (drafts.ts): the service keeps answering meanwhile.
+    const outcome = await drafts.draft({ text, publishedOn: publishedOn ?? undefined, gazetteer: await loadGazetteer(prisma) });
+    if ("timedOut" in outcome) throw new TimeLimitError(`drafting took longer than ${outcome.timedOut} ms and was stopped; nothing was proposed (EXTRACT_TIMEOUT_MS)`, "EXTRACT_TIMEOUT_MS");
+    if ("refused" in outcome) throw new InvalidInputError([{ field: publishedOn ? "publishedOn" : "text", message: outcome.refused }]);
+    return outcome.yaml;
   }
 }

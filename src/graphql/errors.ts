@@ -71,3 +71,10 @@ export class QueryLimitError extends GraphQLError {
     this.code = code;
   }
 }
+
+/** Work that ran past its time limit and was stopped; `limit` names the setting. */
+export class TimeLimitError extends GraphQLError {
+  constructor(message: string, limit: string) {
+    super(message, { extensions: { code: "TIME_LIMIT_EXCEEDED", limit } });
+  }
+}
