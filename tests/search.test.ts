@@ -72,5 +72,15 @@ for (const backend of ["pglite", "postgresql"] as const) {
     test("a stop word alone finds nothing, by either way", { skip }, async () => {
       for (const q of ["the", `"the"`]) assert.deepEqual(await search({ q }), { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
     });
+
+    test("a name with a number finds its documents however an outlet writes it (Chang'e-5, Chang'e 5)", { skip }, async () => {
+      // The seed writes "Chang’e-5" and "Shenzhou 12".
+      const ids = async (q: string) => (await search({ q, first: 100 })).nodes.map((h: any) => h.item.id).sort();
+      for (const [written, other] of [["Chang’e-5", "Chang’e 5"], ["Shenzhou 12", "Shenzhou-12"]]) {
+        const found = await ids(written!);
+        assert.ok(found.length > 0, `${written} finds something`);
+        assert.deepEqual(await ids(other!), found, `${other} finds what ${written} finds`);
+      }
+    });
   });
 }

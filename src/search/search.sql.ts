@@ -40,9 +40,30 @@ const FALLBACK_CHARS = 8000;
  * `lexemes` are the query's words as the index has them, to place snippets.
  */
 const ONE_WORD = /^[\p{L}\p{N}]+$/u;
-const queryCte = (text: string) => Prisma.sql`WITH q AS (SELECT w.q, tsvector_to_array(to_tsvector('english', ${text})) AS lexemes,
+
+/** A name and its number, as outlets write them: "Chang'e-5" or "Chang'e 5", "Shenzhou-12" or "Shenzhou 12". */
+const NAME_NUMBER = /(\p{L})([- ])(\d)/gu;
+
+/**
+ * The query as written and, when it has a name with a number, as other outlets write that name:
+ * PostgreSQL's parser reads "-5" as a negative number, so "Chang'e-5" and "Chang'e 5" have no
+ * lexeme in common unless the query asks for both spellings.
+ */
+export function spellingsOf(text: string): string[] {
+  const other = text.replace(NAME_NUMBER, (_, letter: string, joint: string, digit: string) => `${letter}${joint === "-" ? " " : "-"}${digit}`);
+  return other === text ? [text] : [text, other];
+}
+
+const queryCte = (text: string) => {
+  const [written, other] = spellingsOf(text);
+  const query = other === undefined
+    ? Prisma.sql`websearch_to_tsquery('english', ${written})`
+    : Prisma.sql`(websearch_to_tsquery('english', ${written}) || websearch_to_tsquery('english', ${other}))`;
+  const words = other === undefined ? written! : `${written} ${other}`;
+  return Prisma.sql`WITH q AS (SELECT w.q, tsvector_to_array(to_tsvector('english', ${words})) AS lexemes,
     CASE WHEN numnode(w.q) = 1 AND w.q::text ~ '''$' THEN (SELECT l.lexeme FROM unnest(w.q::text::tsvector) l) END AS lexeme
-  FROM (SELECT websearch_to_tsquery('english', ${text}) AS q) w)`;
+  FROM (SELECT ${query} AS q) w)`;
+};
 
 /** Characters of text a snippet is cut from. */
 const WINDOW = 600;
