@@ -68,6 +68,11 @@ describe("speaker attribution by pronoun", () => {
     assert.deepEqual(q.lines, ["DIRECT xi-jinping: This is a milestone,"]);
   });
 
+  test("a pronoun goes to the speaker its paragraph introduced, not to a name mentioned in between", () => {
+    const q = quotesOf("Xi Jinping chaired the session.\n\nLiu Zhongmin, director of the institute, said the session had set clear goals. After Xi Jinping spoke, “We must train more young scientists,” he said.");
+    assert.deepEqual(q.lines.filter((l) => l.startsWith("DIRECT")), ["DIRECT liu-zhongmin: We must train more young scientists,"]);
+  });
+
   test("names inside quotation marks are not speakers", () => {
     const q = quotesOf("Mr. Hu Chenghuan opened the session. “I thank Zhang Wei for the report,” he said.");
     assert.deepEqual(q.lines, ["DIRECT hu-chenghuan: I thank Zhang Wei for the report,"]);

@@ -95,5 +95,9 @@ describe("npm run extract:eval", () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /\| 2023-05-29-science-technology-innovation \| none \| dated events \(date \+ precision\) \| \d+ \| \d+ \| \d\.\d\d \(\d+\/\d+\) \| \d\.\d\d \(\d+\/\d+\) \|/);
     assert.match(result.stdout, /first \d+ ms, then median \d+ ms/);
+    // The development set too (tests/fixtures/devset/), and the totals with F1.
+    assert.match(result.stdout, /\| lumen-a-meridian-wire \| none \|/);
+    assert.match(result.stdout, /Totals over 16 documents/);
+    assert.match(result.stdout, /\| none \| direct quotes \(verbatim \+ speaker\) \| \d\.\d\d \(\d+\/\d+\) \| \d\.\d\d \(\d+\/\d+\) \| \d\.\d\d \|/);
   });
 });

@@ -68,6 +68,7 @@ describe("dates as the text writes them", () => {
     assert.equal(resolved("On April 12"), "2023-04-12 DAY");
     assert.equal(resolved("In February this year"), "2023-02-01 MONTH");
     assert.equal(resolved("in 2004"), "2004-01-01 YEAR");
+    assert.equal(resolved("in the year 2019"), "2019-01-01 YEAR", "not a year from now");
     assert.equal(resolved("June 23, 2021"), "2021-06-23 DAY");
     assert.equal(resolved("August 2022"), "2022-08-01 MONTH");
     assert.equal(resolved("last month"), "2023-04-01 MONTH");

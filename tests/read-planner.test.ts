@@ -23,7 +23,7 @@ before(async () => {
   if (skip) return;
   db = await createThrowawayDatabase();
   planner = await startTestApp("postgresql", { env: { DATABASE_URL: db.url } });
-  for (const folder of ["fixtures/claims", "fixtures/speakers", "fixtures"]) {
+  for (const folder of ["fixtures/claims", "fixtures/speakers", "fixtures", "fixtures/devset/lumen", "fixtures/devset/barrier", "fixtures/devset/consortium"]) {
     const dir = path.join(projectRoot, "tests", folder);
     for (const file of (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort()) {
       const result = await ingestFile(planner.app.db.prisma, path.join(dir, file));

@@ -1,10 +1,11 @@
 /**
- * `npm run extract:eval [-- <annotation.yaml>...]`: drafts each curated document (corpus/ by default)
- * from its text alone and prints, per measure, how the draft compares with the curated annotation:
- * first with no gazetteer (what a new article gets), then with the curated entities as the graph
- * (what linking adds). Exits 1 when the bundled article misses issue 8's targets.
+ * `npm run extract:eval [-- <annotation.yaml>...]`: drafts each curated document (corpus/ and the
+ * development set, tests/fixtures/devset/, by default) from its text alone and prints, per measure,
+ * how the draft compares with the curated annotation: first with no gazetteer (what a new article
+ * gets), then with the curated entities as the graph (what linking adds); then the totals per
+ * measure with F1. Exits 1 when the bundled article misses issue 8's targets.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { readAnnotation, type Annotation } from "../ingest/format.ts";
 import { annotationFiles, textFileOf } from "../ingest/ingest.ts";
@@ -23,7 +24,12 @@ const WARM_RUNS = 5;
 const fixed = (n: number) => n.toFixed(2);
 
 const args = process.argv.slice(2);
-const files = args.length ? args : await annotationFiles(path.join(projectRoot, "corpus"));
+const DEVSET = path.join(projectRoot, "tests", "fixtures", "devset");
+const defaults = async () => [
+  ...(await annotationFiles(path.join(projectRoot, "corpus"))),
+  ...(await Promise.all((await readdir(DEVSET)).sort().map((cluster) => annotationFiles(path.join(DEVSET, cluster))))).flat(),
+];
+const files = args.length ? args : await defaults();
 const documents = await Promise.all(files.map(async (file) => ({ file, yaml: await readFile(file, "utf8"), text: await readFile(textFileOf(file), "utf8") })));
 const curated = documents.flatMap((d) => {
   const read = readAnnotation(d.yaml);
@@ -36,6 +42,8 @@ console.log("| document | gazetteer | measure | proposed | curated | precision |
 console.log("| --- | --- | --- | ---: | ---: | ---: | ---: |");
 let missed = false;
 const timings: string[] = [];
+/** Sums per gazetteer and measure, for the totals. */
+const totals = new Map<string, { proposed: number; curated: number; correct: number; found: number }>();
 for (const d of documents) {
   const name = path.basename(d.file, path.extname(d.file));
   for (const [label, gazetteer] of Object.entries(gazetteers)) {
@@ -43,11 +51,20 @@ for (const d of documents) {
     for (const m of MEASURES) {
       const s = evaluation[m];
       console.log(`| ${name} | ${label} | ${LABELS[m]} | ${s.proposed} | ${s.curated} | ${fixed(s.precision)} (${s.correct}/${s.proposed}) | ${fixed(s.recall)} (${s.found}/${s.curated}) |`);
+      const sum = totals.get(`${label}\u0000${m}`) ?? { proposed: 0, curated: 0, correct: 0, found: 0 };
+      totals.set(`${label}\u0000${m}`, { proposed: sum.proposed + s.proposed, curated: sum.curated + s.curated, correct: sum.correct + s.correct, found: sum.found + s.found });
     }
     if (label === "none") missed ||= misses(name, evaluation);
     const warm = Array.from({ length: WARM_RUNS }, () => evaluateDocument(d.yaml, d.text, gazetteer).ms).sort((a, b) => a - b);
     timings.push(`${name} (${d.text.length} characters, gazetteer: ${label}): first ${Math.round(first)} ms, then median ${Math.round(warm[WARM_RUNS >> 1]!)} ms`);
   }
+}
+console.log(`\nTotals over ${documents.length} documents:\n\n| gazetteer | measure | precision | recall | F1 |\n| --- | --- | ---: | ---: | ---: |`);
+for (const [key, t] of totals) {
+  const [label, m] = key.split("\u0000") as [string, (typeof MEASURES)[number]];
+  const precision = t.proposed ? t.correct / t.proposed : 1, recall = t.curated ? t.found / t.curated : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  console.log(`| ${label} | ${LABELS[m]} | ${fixed(precision)} (${t.correct}/${t.proposed}) | ${fixed(recall)} (${t.found}/${t.curated}) | ${fixed(f1)} |`);
 }
 console.log(`\nExtraction time (this process; \`npm run bench:extract\` measures a fresh process):\n${timings.map((t) => `- ${t}`).join("\n")}`);
 process.exit(missed ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * Reported speech, proposed as PARAPHRASE: a sentence whose subject is a person and whose verb
  * reports speech or a stance ("Xi stressed that ...", "He believes that ...", "Xi urged ..."), or
- * that ends with its attribution (", he said."). A trailing attribution covers the sentences
+ * that ends with its attribution (", he said.", ", said X, who ..."). A trailing attribution covers the sentences
  * before it in its paragraph that nothing else attributes (up to three), as such paragraphs do.
  */
 import { REPORTING_VERBS, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
@@ -16,9 +16,20 @@ export interface ReportedSpeech {
   speaker: SpeakerRef;
 }
 
-/** The subject comes first, or after an opening phrase and its comma ("In the letter, Xi stressed"). */
-const SUBJECT = new RegExp(String.raw`(?:^|,\s+)${SPEAKER}\s+(?:has\s+|had\s+|also\s+)?${REPORTING_VERBS}\b`, "u");
+/**
+ * An apposition between a name and its verb: ", director of the institute," / ", a professor at ...,"
+ * (it starts in lower case, so a list of names is none).
+ */
+const APPOSITION = String.raw`(?:,\s+\p{Ll}[^,“”"]{2,100}?,)?`;
+/**
+ * The subject comes first, or after an opening phrase and its comma ("In the letter, Xi stressed"),
+ * maybe with an apposition ("Liu Zhongmin, director of the institute, said that ...").
+ */
+const SUBJECT = new RegExp(String.raw`(?:^|,\s+)${SPEAKER}${APPOSITION}\s+(?:has\s+|had\s+|also\s+)?${REPORTING_VERBS}\b`, "u");
+/** ", he said." at the end of a sentence. */
 const TRAILING = new RegExp(String.raw`,\s*${SPEAKER}\s+${REPORTING_VERBS}\s*[.!]?$`, "u");
+/** ", said Amara Diallo." or ", said Amara Diallo, who heads the council." at the end of a sentence. */
+const INVERTED = new RegExp(String.raw`,\s*(?:said|says|added)\s+${SPEAKER}(?:,\s+(?:who|a|an|the)\b[^“”"]*)?\s*[.!]?$`, "u");
 const SUBJECT_WITHIN = 80;
 const COVERED_BEFORE = 3;
 const QUOTATION_MARK = /[“”"«»]/;
@@ -31,7 +42,7 @@ export function findReportedSpeech(text: TextAnalysis): ReportedSpeech[] {
     const words = body.slice(sentence.start, sentence.end);
     if (QUOTATION_MARK.test(words)) return attributed.add(sentence);
     // ", he said." at the end attributes the whole stretch before it, even when it is short.
-    const trailing = TRAILING.exec(words);
+    const trailing = TRAILING.exec(words) ?? INVERTED.exec(words);
     const trailingSpeaker = trailing && speakerOf(trailing, sentence.start + trailing.index);
     if (trailingSpeaker) {
       let first = i;

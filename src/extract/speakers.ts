@@ -1,8 +1,10 @@
 /**
  * Who spoke. A name is looked up among the draft's and the gazetteer's people (a direct quote's
  * named speaker becomes a new person when it is none of them and not a place or an organization);
- * a pronoun goes to the nearest person named before it, outside quotation marks, whose gender
- * (from "Mr."/"Ms." or compromise's first-name lexicon, when known) fits "he" or "she".
+ * a pronoun goes to the speaker its paragraph introduced before it ("Liu Zhongmin, director of ...,
+ * said ... “...,” he said": Liu, even when "Xi's speech" comes between), else to the nearest person
+ * named before it, outside quotation marks; either way one whose gender (from "Mr."/"Ms." or
+ * compromise's first-name lexicon, when known) fits "he" or "she".
  */
 import type { Span } from "../ingest/anchor.ts";
 import type { DraftEntity, Entities } from "./entities.ts";
@@ -34,7 +36,8 @@ export function resolveNamed(ref: SpeakerRef, entities: Entities, text: TextAnal
 export class PronounResolver {
   private readonly mentions: { start: number; end: number; person: DraftEntity }[];
 
-  constructor(entities: Entities, mentions: Map<string, Span[]>, quoted: { start: number; end: number }[]) {
+  /** `speakers`: where the text names a speaker (an attribution's name), and who it is. */
+  constructor(entities: Entities, mentions: Map<string, Span[]>, quoted: { start: number; end: number }[], private readonly speakers: { start: number; end: number; person: DraftEntity }[] = []) {
     const inQuote = (s: Span) => quoted.some((q) => s.start >= q.start && s.end <= q.end);
     this.mentions = entities
       .list("person")
@@ -44,6 +47,12 @@ export class PronounResolver {
 
   resolve(ref: SpeakerRef, body: string): Resolved | undefined {
     const wanted = /^she$/i.test(ref.phrase) ? "female" : "male";
+    const fits = (person: DraftEntity) => !person.gender || person.gender === wanted;
+    const paragraphStart = body.lastIndexOf("\n\n", ref.start);
+    const introduced = this.speakers.filter((s) => s.start > paragraphStart && s.end <= ref.start && fits(s.person)).at(-1);
+    if (introduced) {
+      return { person: introduced.person, note: `"${ref.phrase}" -> ${JSON.stringify(body.slice(introduced.start, introduced.end))}, the speaker this paragraph introduced before it` };
+    }
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i]!;
       if (m.end > ref.start || (m.person.gender && m.person.gender !== wanted)) continue;
@@ -65,7 +74,8 @@ export function resolveSpeakers(text: TextAnalysis, entities: Entities, quotatio
   for (const q of quotations) if (q.attribution && !q.attribution.speaker.pronoun) speakers.set(q.attribution.speaker, resolveNamed(q.attribution.speaker, entities, text, true));
   for (const r of reported) if (!r.speaker.pronoun) speakers.set(r.speaker, resolveNamed(r.speaker, entities, text, false));
   const mentions = entities.mentions();
-  const pronouns = new PronounResolver(entities, mentions, quotations);
+  const named = [...speakers].flatMap(([ref, resolved]) => (resolved ? [{ start: ref.start, end: ref.start + ref.phrase.length, person: resolved.person }] : [])).sort((a, b) => a.start - b.start);
+  const pronouns = new PronounResolver(entities, mentions, quotations, named);
   for (const ref of [...quotations.flatMap((q) => q.attribution?.speaker ?? []), ...reported.map((r) => r.speaker)]) {
     if (ref.pronoun && !speakers.has(ref)) speakers.set(ref, pronouns.resolve(ref, text.body));
   }

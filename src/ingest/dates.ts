@@ -27,7 +27,8 @@ function weekOf(date: Date): ResolvedDate {
   return { start, end: lastDay(start, precision), precision };
 }
 
-const YEAR_ONLY = /^(?:in\s+|during\s+)?(\d{4})$/i;
+/** "2004", "in 2004", "in the year 2004" (chrono reads the last as a year from now). */
+const YEAR_ONLY = /^(?:in\s+|during\s+)?(?:the\s+year\s+)?(\d{4})$/i;
 const ISO_LIKE = /^(?:(?:on|in|during)\s+)?(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/i;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
