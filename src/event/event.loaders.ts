@@ -8,7 +8,8 @@ import { sourceCountLoader } from "./event-sources.ts";
 
 export const allEvents: ListSql = { from: `"Event" t`, select: listedColumns("Event") };
 
-const eventsVia = (link: string, parentKey: string): ListSql => ({
+/** Events linked to a parent through `link` (EventPerson, EventOrganization, EventTheme). */
+export const eventsVia = (link: string, parentKey: string): ListSql => ({
   from: `"Event" t JOIN "${link}" l ON l."eventId" = t.id`,
   parentKey: `l."${parentKey}"`,
   select: listedColumns("Event"),
@@ -16,13 +17,13 @@ const eventsVia = (link: string, parentKey: string): ListSql => ({
 // Lists are described once, not per request's loaders.
 // A theme's links carry their event's date (kept by triggers) and an index (themeId, dateStart,
 // eventId) gives them in date order: one plan for a theme of 13,000 events and for one of 3.
-const eventsOfTheme: ListSql = {
+export const eventsOfTheme: ListSql = {
   ...eventsVia("EventTheme", "themeId"),
   sortColumns: { dateStart: `l."dateStart"`, id: `l."eventId"` },
 };
 const eventsOfPerson = eventsVia("EventPerson", "personId");
 const eventsOfOrganization = eventsVia("EventOrganization", "organizationId");
-const evidenceOfEvent: ListSql = { from: `"EventEvidence" t`, parentKey: `t."eventId"` };
+export const evidenceOfEvent: ListSql = { from: `"EventEvidence" t`, parentKey: `t."eventId"` };
 
 export function createEventLoaders(raw: RawQueries) {
   return {

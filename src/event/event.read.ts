@@ -10,22 +10,14 @@ import { bySlug } from "../read/shared.ts";
 import { partialDateType } from "../read/sql.ts";
 import { quotesOfEvent } from "../quote/quote.read.ts";
 import { eventRequest, type EventListArgs } from "./event.input.ts";
+import { allEvents, eventsOfTheme, eventsVia, evidenceOfEvent } from "./event.loaders.ts";
 import { SOURCE_COUNTS, sourceRoots } from "./event-sources.ts";
-
-const eventsVia = (link: string, parentKey: string): ListSql => ({ from: `"Event" t JOIN "${link}" l ON l."eventId" = t.id`, parentKey: `l."${parentKey}"` });
 
 /** Events linked to a parent through `link` (EventPerson, EventOrganization), as its `events` field. */
 export const eventsOf = (link: string, parentKey: string) => connection("Event", eventsVia(link, parentKey), (args: EventListArgs) => eventRequest(args));
 
-/**
- * A theme's events. Its links carry their event's date (kept by triggers) and an index (themeId,
- * dateStart, eventId) gives them in date order: one plan for a theme of 13,000 events and for one of 3.
- */
-export const eventsOfTheme = connection(
-  "Event",
-  { ...eventsVia("EventTheme", "themeId"), sortColumns: { dateStart: `l."dateStart"`, id: `l."eventId"` } },
-  (args: EventListArgs) => eventRequest(args),
-);
+/** A theme's events, in date order from its links (event.loaders.ts says how). */
+export const eventsOfThemeField = connection("Event", eventsOfTheme, (args: EventListArgs) => eventRequest(args));
 
 /** Links from an event to its people, organizations or themes (items aliased t). */
 const linked = (table: string, link: string, key: string): ListSql => ({ from: `"${table}" t JOIN "${link}" l ON l."${key}" = t.id`, parentKey: `l."eventId"` });
@@ -36,7 +28,7 @@ export const eventRead: ReadType = tableType<Event>("Event", "Event", ["slug", "
   organizations: connection("Organization", linked("Organization", "EventOrganization", "organizationId"), (args) => pageRequest(args, byName)),
   themes: connection("Theme", linked("Theme", "EventTheme", "themeId"), (args) => pageRequest(args, byName)),
   quotes: quotesOfEvent,
-  evidence: connection("Evidence", { from: `"EventEvidence" t`, parentKey: `t."eventId"` }, (args) => pageRequest(args, documentOrder)),
+  evidence: connection("Evidence", evidenceOfEvent, (args) => pageRequest(args, documentOrder)),
   // One event's counts: no GROUP BY, so an event no document reports counts 0 and 0.
   sources: derived("SourceCount", false, (row) => Prisma.sql`${sourceRoots(Prisma.raw(`ev."eventId" = ${row}.id`))} SELECT ${Prisma.raw(SOURCE_COUNTS)}`),
   claims: claimsAbout("EVENT"),
@@ -51,5 +43,5 @@ export const sourceCountRead: ReadType = {
 /** Query's event fields. */
 export const eventRoots = {
   event: one("Event", bySlug),
-  events: connection("Event", { from: `"Event" t` }, (args: EventListArgs) => eventRequest(args)),
+  events: connection("Event", allEvents, (args: EventListArgs) => eventRequest(args)),
 };

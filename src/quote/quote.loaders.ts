@@ -8,7 +8,7 @@ import type { ListSql } from "../db/list.ts";
 export type QuoteRow = Quote & { publishedOn?: Date };
 
 /** Quotes, under a parent when `parentKey` says which column holds it. */
-const quotesBy = (parentKey?: string): ListSql => ({ from: `"Quote" t`, parentKey });
+export const quotesBy = (parentKey?: string): ListSql => ({ from: `"Quote" t`, parentKey });
 
 export const allQuotes = quotesBy();
 export const quotesOfEvent = quotesBy(`t."eventId"`);
@@ -20,7 +20,7 @@ const quotesOfOrganization = quotesBy(`t."speakerOrganizationId"`);
  * publication day of their documents, which orders them (quote.input.ts byPublication). A quote
  * without an utterance has none.
  */
-const versionsOfQuote: ListSql = {
+export const versionsOfQuote: ListSql = {
   from: `"Quote" v JOIN "Quote" t ON t.utterance = v.utterance AND t.id <> v.id
     JOIN "Document" d ON d.id = t."documentId"`,
   parentKey: `v.id`,

@@ -8,10 +8,10 @@ import { documentTimelineSql, eventTimelineSql, timelineBuckets } from "./theme.
 import type { TimelineCount, TimelineGranularity } from "./theme-aggregates.type.ts";
 import { claimsAbout, conflictsOf } from "../claims/claims.read.ts";
 import { bySlug, sharingEvents, withSharedEvents } from "../read/shared.ts";
-import { eventsOfTheme } from "../event/event.read.ts";
+import { eventsOfThemeField } from "../event/event.read.ts";
 
 export const themeRead: ReadType = tableType<Theme>("Theme", "Theme", ["slug", "name", "description", "aliases", "keywords"], {
-  events: eventsOfTheme,
+  events: eventsOfThemeField,
   relatedThemes: sharingEvents("RelatedTheme", "EventTheme", "themeId", "Theme"),
   timeline: derived("TimelineBucket", true, (row, args) => {
     const theme = (column: string) => Prisma.raw(`${column} = ${row}.id`);

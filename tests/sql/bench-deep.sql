@@ -29,7 +29,7 @@ SELECT json_build_object('theme',
                     ORDER BY t."documentId" ASC, t.start ASC, t.id ASC LIMIT 5) r5))
               ORDER BY r2."_k0" DESC, r2."_k1" DESC), '[]'))
         FROM
-        (SELECT t.*, l."dateStart" AS "_k0", l."eventId" AS "_k1"
+        (SELECT t."id", t."slug", t."title", t."summary", t."dateStart", t."dateEnd", t."datePrecision", t."kind", t."place", l."dateStart" AS "_k0", l."eventId" AS "_k1"
           FROM "Event" t JOIN "EventTheme" l ON l."eventId" = t.id
           WHERE l."themeId" = r1.id
           ORDER BY l."dateStart" DESC, l."eventId" DESC LIMIT 20) r2))
