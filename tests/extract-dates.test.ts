@@ -66,6 +66,15 @@ describe("date expressions", () => {
     assert.deepEqual(mentions, []);
     assert.deepEqual(setAside.map((s) => `${s.written}: ${s.reason.split(":")[0]}`), ["Within 20 years: date.duration", "50 years ago: date.reported-relative"]);
   });
+
+  test("a span's limit, the time of writing and a stretch of past years are no event dates", () => {
+    const { mentions, setAside } = findDateMentions(
+      analyzeText("The road stays closed until June. Prices now stand higher. Output grew over the past five years. The plant opened on April 12."),
+      PUBLISHED,
+    );
+    assert.deepEqual(mentions.map((m) => m.written), ["on April 12"]);
+    assert.deepEqual(setAside.map((s) => s.reason.split(":")[0]).sort(), ["date.bound", "date.duration", "date.now"]);
+  });
 });
 
 describe("event candidates", () => {

@@ -35,7 +35,13 @@ parser.parsers.push({
 });
 
 const DATE_PARTS = ["year", "month", "day", "weekday"] as const;
-const DURATION = /^(?:within|for|over|throughout)\b|^in the (?:past|next|coming|last)\b/i;
+const DURATION = /^(?:within|for|over|throughout)\b|^(?:in|over|during) the (?:past|next|coming|last)\b/i;
+/** The words just before a date that make it a span's start or end ("until June"), not when something happened. */
+const BOUND_BEFORE = /\b(?:until|till|through|since)\s+$/i;
+/** Words before a date that join it into a duration ("over the past five years"). */
+const DURATION_BEFORE = /\b(?:over|in|during|for|within)\s+the\s+$/i;
+/** The time of writing: no event's date. */
+const NOW = /^(?:right\s+)?now$/i;
 const RELATIVE = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|earlier|later|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 // "Xi said that 50 years ago": the clause after "said that" is dated from the saying.
 const REPORTED = /\b(?:said|says|wrote|recalled|told|added|noted|stressed|explained)\s+(?:that|how)\b[^.]*$/i;
@@ -99,8 +105,16 @@ export function findDateMentions(text: TextAnalysis, publishedOn: Date): { menti
     const written = body.slice(start, e.end);
     const sentence = text.sentenceAt(e.start);
     const before = sentence ? body.slice(sentence.start, e.start) : "";
-    if (DURATION.test(written)) {
+    if (DURATION.test(written) || DURATION.test(`${DURATION_BEFORE.exec(before)?.[0] ?? ""}${written}`)) {
       setAside.push({ written, start, reason: "date.duration: a length of time, not a point in time" });
+      continue;
+    }
+    if (BOUND_BEFORE.test(before)) {
+      setAside.push({ written, start, reason: "date.bound: the limit of a span (until June), not when something happened" });
+      continue;
+    }
+    if (NOW.test(written)) {
+      setAside.push({ written, start, reason: "date.now: the time of writing, not an event's date" });
       continue;
     }
     if (RELATIVE.test(written) && (REPORTED.test(before) || insideQuotation(body, sentence?.start ?? 0, e.start))) {
