@@ -38,6 +38,12 @@ describe("people", () => {
     assert.deepEqual(d.notes.people.map((n) => /rule=(\S+)/.exec(n[0]!)![1]), ["person.title", "person.name-lexicon", "person.unknown-words", "person.name-lexicon", "person.unknown-words"]);
   });
 
+  test("a possessive ending is no part of a name", () => {
+    const d = draftOf("Elsa Brandt's plan won. Scientists at Aster University’s weather institute agreed.");
+    assert.deepEqual(entities(d.annotation.people), ["elsa-brandt Elsa Brandt"]);
+    assert.deepEqual(entities(d.annotation.organizations), ["aster-university Aster University"]);
+  });
+
   test("one-word references join the one full name they belong to, as aliases", () => {
     const d = draftOf("Hu Chenghuan is a professor. Mr. Hu led the team. Hu thanked President Xi, and Xi Jinping replied. Xi was pleased.");
     assert.deepEqual(entities(d.annotation.people), ["hu-chenghuan Hu Chenghuan ~Mr. Hu ~Hu", "xi-jinping Xi Jinping ~President Xi ~Xi @President"]);

@@ -51,8 +51,10 @@ function tight(a: Token, b: Token): boolean {
   if (a.tags.has("Abbreviation") && /^\.[ \t]+$/.test(a.post)) return true;
   return word(a) === "co" && /^\.,[ \t]+$/.test(a.post) && /^(ltd|inc)$/i.test(b.text);
 }
-/** End of a name: a final abbreviation keeps its period ("Co., Ltd."). */
-const endOf = (t: Token) => t.end + (t.tags.has("Abbreviation") && t.post.startsWith(".") ? 1 : 0);
+/** A word without its possessive ending: "Brandt's" -> "Brandt". */
+const bare = (t: Token) => t.text.replace(/['’]s$/, "");
+/** End of a name: a final abbreviation keeps its period ("Co., Ltd."); a possessive ending is no part of it. */
+const endOf = (t: Token) => t.end + (t.tags.has("Abbreviation") && t.post.startsWith(".") ? 1 : 0) - (t.text.length - bare(t).length);
 const sentenceEnd = (t: Token | undefined) => !t || (/[.!?:]["”’]?\s*$|\n/.test(t.post) && !t.tags.has("Abbreviation"));
 
 /** Runs of name words joined by connectors, split into the names they hold. */
@@ -126,6 +128,6 @@ function person(stretch: Token[], surface: string): NameCandidate[] {
   if (title) return [{ kind: rest.length > 1 ? "person" : "short", ...base, rule: "person.title", confidence: rest.length > 1 ? 0.8 : 0.6 }];
   if (rest.length === 1) return has(rest[0]!, NAME_TAGS) ? [{ kind: "short", ...base, rule: "person.short", confidence: 0.4 }] : [];
   if (rest.some((t) => has(t, NAME_TAGS))) return [{ kind: "person", ...base, rule: "person.name-lexicon", confidence: 0.75 }];
-  const unseen = rest.every((t) => !isKnownWord(t.text) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has("Organization"));
+  const unseen = rest.every((t) => !isKnownWord(bare(t)) && /^\p{Lu}\p{Ll}+$/u.test(bare(t)) && !t.tags.has("Organization"));
   return unseen ? [{ kind: "person", ...base, rule: "person.unknown-words", confidence: 0.5 }] : [];
 }
