@@ -1,6 +1,5 @@
 /** How the planner reads events (src/read/catalogue.ts): Event's fields, and the event lists. */
 import type { Event } from "../generated/prisma/client.ts";
-import type { ListSql } from "../db/list.ts";
 import { byName, documentOrder } from "../db/orderings.ts";
 import { pageRequest } from "../graphql/types/connection.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -11,6 +10,10 @@ import { partialDateType } from "../read/sql.ts";
 import { quotesOfEvent } from "../quote/quote.read.ts";
 import { eventRequest, type EventListArgs } from "./event.input.ts";
 import { allEvents, eventsOfTheme, eventsVia, evidenceOfEvent } from "./event.loaders.ts";
+// An event's people, organizations and themes: the lists their loaders read, declared once there.
+import { organizationsOfEvent } from "../organization/organization.loaders.ts";
+import { peopleOfEvent } from "../person/person.loaders.ts";
+import { themesOfEvent } from "../theme/theme.loaders.ts";
 import { SOURCE_COUNTS, sourceRoots } from "./event-sources.ts";
 
 /** Events linked to a parent through `link` (EventPerson, EventOrganization), as its `events` field. */
@@ -19,14 +22,11 @@ export const eventsOf = (link: string, parentKey: string) => connection("Event",
 /** A theme's events, in date order from its links (event.loaders.ts says how). */
 export const eventsOfThemeField = connection("Event", eventsOfTheme, (args: EventListArgs) => eventRequest(args));
 
-/** Links from an event to its people, organizations or themes (items aliased t). */
-const linked = (table: string, link: string, key: string): ListSql => ({ from: `"${table}" t JOIN "${link}" l ON l."${key}" = t.id`, parentKey: `l."eventId"` });
-
 export const eventRead: ReadType = tableType<Event>("Event", "Event", ["slug", "title", "summary", "kind", "place"], {
   date: embedded((row) => partialDateType(row, "dateStart", "datePrecision")),
-  people: connection("Person", linked("Person", "EventPerson", "personId"), (args) => pageRequest(args, byName)),
-  organizations: connection("Organization", linked("Organization", "EventOrganization", "organizationId"), (args) => pageRequest(args, byName)),
-  themes: connection("Theme", linked("Theme", "EventTheme", "themeId"), (args) => pageRequest(args, byName)),
+  people: connection("Person", peopleOfEvent, (args) => pageRequest(args, byName)),
+  organizations: connection("Organization", organizationsOfEvent, (args) => pageRequest(args, byName)),
+  themes: connection("Theme", themesOfEvent, (args) => pageRequest(args, byName)),
   quotes: quotesOfEvent,
   evidence: connection("Evidence", evidenceOfEvent, (args) => pageRequest(args, documentOrder)),
   // One event's counts: no GROUP BY, so an event no document reports counts 0 and 0.

@@ -110,7 +110,7 @@ export const column = <T>(name: keyof T & string): ValueField => ({ kind: "value
 /** Any SQL over the row. */
 export const value = (sql: (row: string, args: Args) => SqlPart): ValueField => ({ kind: "value", sql });
 
-/** The Relay global id of a row of `typeName` (one definition, src/read/sql.ts globalIdSql). */
+/** The Relay global id of a row of `typeName` (one definition, src/read/global-id.ts). */
 export const globalId = (typeName: string): ValueField => value((row) => globalIdSql(typeName, `${row}.id`));
 
 export const embedded = (type: (row: string) => ReadType, presentWhen?: (row: string) => string): EmbeddedField => ({ kind: "embedded", type, presentWhen });

@@ -11,7 +11,7 @@
  *    meet the same failure and report it where it belongs).
  */
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import { execute, GraphQLError, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind } from "graphql";
+import { execute, GraphQLError, type FragmentDefinitionNode, type GraphQLSchema, Kind } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { planForAnyValues, type RawQueries } from "../db/raw.ts";
 import { coerceVariables } from "../graphql/variables.ts";
@@ -55,7 +55,6 @@ const MAX_STATEMENTS = 8;
 type Planned = Plan | { unplanned: string };
 
 interface Entry {
-  document: DocumentNode;
   fragments: Record<string, FragmentDefinitionNode>;
   /** By the variables' JSON. */
   plans: Map<string, Planned>;
@@ -100,7 +99,7 @@ export function readGateway({ schema, catalogue, jit, planner, logger }: Executo
     else {
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const definition of request.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      entry = { document: request.document, fragments, plans: new Map() };
+      entry = { fragments, plans: new Map() };
       if (entries.size >= MAX_OPERATIONS) entries.delete(entries.keys().next().value!);
     }
     entries.set(key, entry);

@@ -165,7 +165,7 @@ class Planner {
       case "connection":
         return this.connection(field, declared, row, nodes, args);
       case "poly":
-        return this.poly(field, read, row, nodes, declared.typeOf(row), declared.id(row));
+        return this.poly(field, nodes, declared.typeOf(row), declared.id(row));
       case "node": {
         const global = fromGlobalId(String(args.id));
         const type = global && this.op.schema.getType(global.type);
@@ -199,7 +199,7 @@ class Planner {
   }
 
   /** An object of an abstract type: for each of its object types, the row of its table, as `typeOf` says. */
-  private poly(field: GraphQLField<unknown, unknown>, _read: ReadType, _row: string, nodes: readonly FieldNode[], typeOf: string, id: string): void {
+  private poly(field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], typeOf: string, id: string): void {
     const abstract = getNamedType(field.type);
     if (!isAbstractType(abstract)) throw new Unplanned(`${field.name} is declared abstract but returns ${abstract.name}`);
     this.w.text(`CASE ${typeOf}`);

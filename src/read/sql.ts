@@ -1,11 +1,9 @@
 /**
  * Small SQL pieces the catalogue's declarations share: the read types of values embedded in a row
- * (partial dates) and the global id.
+ * (partial dates).
  */
 import { partialDateSql } from "../partial-date.ts";
 import type { ReadType, ValueField } from "./catalogue.ts";
-
-export { globalIdSql } from "./global-id.ts";
 
 const sqlValue = (sql: string): ValueField => ({ kind: "value", sql: () => sql });
 

@@ -6,14 +6,14 @@ SELECT json_build_object('theme',
                 (SELECT json_build_object('nodes', coalesce(json_agg(json_build_object('slug', r3."slug", 'name', r3."name")
                         ORDER BY r3."_k0" ASC, r3."_k1" ASC), '[]'))
                   FROM
-                  (SELECT t.*, t.name AS "_k0", t.id AS "_k1"
+                  (SELECT t."id", t."slug", t."name", t."aliases", t."roles", t.name AS "_k0", t.id AS "_k1"
                     FROM "Person" t JOIN "EventPerson" l ON l."personId" = t.id
                     WHERE l."eventId" = r2.id
                     ORDER BY t.name ASC, t.id ASC LIMIT 20) r3), 'organizations',
                 (SELECT json_build_object('nodes', coalesce(json_agg(json_build_object('slug', r4."slug", 'name', r4."name")
                         ORDER BY r4."_k0" ASC, r4."_k1" ASC), '[]'))
                   FROM
-                  (SELECT t.*, t.name AS "_k0", t.id AS "_k1"
+                  (SELECT t."id", t."slug", t."name", t."aliases", t.name AS "_k0", t.id AS "_k1"
                     FROM "Organization" t JOIN "EventOrganization" l ON l."organizationId" = t.id
                     WHERE l."eventId" = r2.id
                     ORDER BY t.name ASC, t.id ASC LIMIT 20) r4), 'quotes',
