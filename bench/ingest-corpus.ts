@@ -451,7 +451,7 @@ async function bigRun(b: Backend, file: string, doc: GeneratedDocument, options:
     const changes = new Changes();
     try {
       const write = await measure(b, () => b.prisma.$transaction(async (tx) => {
-        await writePlan(tx, plan, hash, changes);
+        await writePlan(tx, plan, { hash, annotation: doc.yaml }, changes);
         throw new RolledBack();
       }, { timeout: 3_600_000, maxWait: 60_000 }).catch((error: unknown) => {
         if (!(error instanceof RolledBack)) throw error;

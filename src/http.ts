@@ -99,6 +99,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, option
   }
   if (url.pathname === "/" && ide) return ide.page(req, res);
   if (url.pathname.startsWith("/ide/") && ide) return ide.asset(req, res, url.pathname);
+  // The curator's workbench: a page of the same bundle; what it does needs the API token.
+  if ((url.pathname === "/curate" || url.pathname === "/curate/") && ide) return ide.workbench(req, res);
   // Liveness: the process answers. Readiness: the database answers and is migrated.
   if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
   if (url.pathname === "/readyz") {

@@ -6,7 +6,8 @@ import "reflect-metadata";
 import { defaultFieldResolver, isAbstractType, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { ClaimMutationResolver } from "./claims/claims.mutation.ts";
-import { ClaimResolver, EventClaimsResolver, OrganizationClaimsResolver, PersonClaimsResolver, ThemeClaimsResolver } from "./claims/claims.resolver.ts";
+import { CuratorResolver } from "./auth/curator.resolver.ts";
+import { ClaimResolver, DocumentClaimsResolver, EventClaimsResolver, OrganizationClaimsResolver, PersonClaimsResolver, ThemeClaimsResolver } from "./claims/claims.resolver.ts";
 import { DocumentMutationResolver } from "./document/document.mutation.ts";
 import { DocumentResolver, EvidenceResolver } from "./document/document.resolver.ts";
 import { EventOrganizationsResolver, EventPeopleResolver, EventQuotesResolver, EventResolver, EventThemesResolver } from "./event/event.resolver.ts";
@@ -32,6 +33,7 @@ const resolvers: NonEmptyArray<Function> = [
   ClaimResolver,
   ClaimMutationResolver,
   EventClaimsResolver,
+  DocumentClaimsResolver,
   PersonClaimsResolver,
   OrganizationClaimsResolver,
   ThemeClaimsResolver,
@@ -58,6 +60,7 @@ const resolvers: NonEmptyArray<Function> = [
   PersonQuotesResolver,
   OrganizationQuotesResolver,
   DocumentResolver,
+  CuratorResolver,
   EvidenceResolver,
   SearchResolver,
   // Writes: each mutation is @Authorized (an API token, graphql/auth.ts).

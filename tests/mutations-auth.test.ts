@@ -69,6 +69,8 @@ describe("without a valid token", () => {
         assert.equal(res.statements, 0, `${m.name} sent SQL`);
       }
       assert.deepEqual(await dumpDatabase(t.app.db.prisma), before);
+      const check = await send(t.app.url, "{ curator }", undefined, headers);
+      assert.equal(check.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED", "checking the token says why too");
     });
   }
 
@@ -88,6 +90,10 @@ describe("with the token, each write happens and reads back", () => {
   const read = async (query: string) => (await send(t.app.url, query)).body.data;
   const EVENT = "2021-06-23-xi-video-call-shenzhou-12-crew";
   const themesOf = async () => (await read(`{ event(slug: "${EVENT}") { themes { nodes { slug } } } }`)).event.themes.nodes.map((n: any) => n.slug);
+
+  test("a client checks its token: `curator` names who it writes as", async () => {
+    assert.deepEqual(await ok("{ curator }"), { curator: `token ${token.env.API_TOKEN_SHA256.split(",")[1]!.slice(0, 8)}` });
+  });
 
   test("createTheme, updateTheme", async () => {
     await ok(`mutation { createTheme(input: { slug: "auth-check", name: "Auth check", aliases: ["AC"] }) { slug } }`);
@@ -123,6 +129,9 @@ describe("with the token, each write happens and reads back", () => {
     const [annotation, text] = await Promise.all([readFile(`${fixture}.yaml`, "utf8"), readFile(`${fixture}.txt`, "utf8")]);
     const d = await ok(`mutation ($annotation: String!, $text: String!) { ingestDocument(annotation: $annotation, text: $text) { document { slug } problems { message } } }`, { annotation, text });
     assert.deepEqual(d.ingestDocument, { document: { slug: "2023-06-02-space-letter-follow-up" }, problems: [] });
-    assert.ok((await read(`{ document(slug: "2023-06-02-space-letter-follow-up") { title } }`)).document.title);
+    const stored = (await read(`{ document(slug: "2023-06-02-space-letter-follow-up") { title annotation claims(subject: EVENT, property: REFERENCE) { totalCount } } }`)).document;
+    assert.ok(stored.title);
+    assert.equal(stored.annotation, annotation, "the annotation is kept as sent: downloaded and corrected later");
+    assert.ok(stored.claims.totalCount >= 1, "its claims are listed under it");
   });
 });

@@ -121,6 +121,11 @@ const OPERATIONS: Record<string, { query: string; variables?: Record<string, unk
       theme(slug: "coastal-science") { conflicts { property values shown } claims { totalCount } } }`,
     statements: 2, // the planner's, then the documents whose text the passages cite
   },
+  "a document's claims and annotation": {
+    query: `{ document(slug: "a-herald-lab-opening") { annotation claims(first: 5, subject: EVENT) { ${PAGE} nodes { subject slug property value document { slug } } }
+        people: claims(subject: PERSON, property: NAME, last: 2) { totalCount nodes { slug value } } } }`,
+    statements: 1,
+  },
   "a refused argument": { query: `{ quotes(first: 500) { totalCount } }` },
   "a cursor of another list": { query: `{ theme(slug: "space") { events(after: "WyJuYW1lIiwiYSIsImIiXQ") { totalCount } } }` },
 };

@@ -3,7 +3,7 @@
  * (documents, with the passage, or curators, with their reason), and where they disagree.
  */
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { ClaimProperty } from "../generated/prisma/enums.ts";
+import { ClaimProperty, ClaimSubject } from "../generated/prisma/enums.ts";
 import { Document } from "../document/document.type.ts";
 import { Evidence } from "../document/evidence.type.ts";
 import { Connection } from "../graphql/types/connection.ts";
@@ -22,10 +22,18 @@ registerEnumType(ClaimProperty, {
   },
 });
 
+registerEnumType(ClaimSubject, { name: "ClaimSubject", description: "What a claim is about." });
+
 @ObjectType({ description: "One fact as one document (or one curator) states it. What the graph shows is derived from every current claim (docs/annotation-format.md, \"Claims\")." })
 export class Claim {
   @Field(() => ID, { description: "The claim's id (a curator's claim is retracted by it)." })
   id!: string;
+
+  @Field(() => ClaimSubject)
+  subject!: ClaimSubject;
+
+  @Field(() => String, { description: "The subject's slug, as the claim writes it (a merged-away slug stays as written)." })
+  slug!: string;
 
   @Field(() => ClaimProperty)
   property!: ClaimProperty;

@@ -1,13 +1,11 @@
 /** What a curator sends to claim, deny or retract, checked before any SQL. */
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { ClaimProperty, ClaimSubject } from "../generated/prisma/enums.ts";
 import type { Viewer } from "../auth/api-tokens.ts";
 import { InputCheck } from "../graphql/input-check.ts";
 import { parsePartialDate } from "../partial-date.ts";
 import { LINK_TARGET } from "./claim.ts";
 import { PROPERTIES_OF, type Curator, type CuratorClaim } from "./curate.ts";
-
-registerEnumType(ClaimSubject, { name: "ClaimSubject", description: "What a claim is about." });
 
 @InputType({ description: "A curator's claim about an event, person, organization or theme." })
 export class ClaimInput {

@@ -13,6 +13,8 @@ import { SINGLE_VALUED } from "./derive.ts";
 export interface ClaimRow {
   id: string;
   documentId: string | null;
+  subject: ClaimSubject;
+  slug: string;
   curator: string | null;
   reason: string | null;
   property: ClaimProperty;
@@ -30,11 +32,16 @@ export const TABLES: Record<ClaimSubject, string> = { EVENT: "Event", PERSON: "P
 export const aboutSubject = (subject: ClaimSubject) =>
   `t.subject = '${subject}' AND (t.slug = p.slug OR t.slug IN (SELECT r.slug FROM "Redirect" r WHERE r.subject = '${subject}' AND r.target = p.slug))`;
 
+const CLAIM_COLUMNS = `t.id, t."documentId", t.subject, t.slug, t.curator, t.reason, t.property, t.value, t.note, t.paragraph, t.start, t."end", t.denied`;
+
 export const claimsOf = (subject: ClaimSubject): ListSql => ({
   from: `"Claim" t JOIN "${TABLES[subject]}" p ON ${aboutSubject(subject)}`,
   parentKey: `p.id`,
-  select: `t.id, t."documentId", t.curator, t.reason, t.property, t.value, t.note, t.paragraph, t.start, t."end", t.denied`,
+  select: CLAIM_COLUMNS,
 });
+
+/** The claims a document makes, about whatever subject: what removing or replacing it takes back. */
+export const claimsOfDocument: ListSql = { from: `"Claim" t`, parentKey: `t."documentId"`, select: CLAIM_COLUMNS };
 
 /** By property (alphabetically), then id. */
 export const claimOrder: Ordering = {
@@ -42,6 +49,25 @@ export const claimOrder: Ordering = {
   columns: [{ sql: `t.property::text`, cast: "text", key: "property" }, { sql: `t.id`, cast: "text", key: "id" }],
   direction: "ASC",
 };
+
+/** By subject, its slug, property, then id: a document's claims grouped as its annotation groups them. */
+export const claimSubjectOrder: Ordering = {
+  name: "claim-subject",
+  columns: [
+    { sql: `t.subject::text`, cast: "text", key: "subject" },
+    { sql: `t.slug`, cast: "text", key: "slug" },
+    { sql: `t.property::text`, cast: "text", key: "property" },
+    { sql: `t.id`, cast: "text", key: "id" },
+  ],
+  direction: "ASC",
+};
+
+/** Narrows a claim list to a subject and/or a property. */
+export function claimFilter(subject?: ClaimSubject | null, property?: ClaimProperty | null) {
+  const parts = [...(subject ? [Prisma.sql`t.subject::text = ${subject}`] : []), ...(property ? [Prisma.sql`t.property::text = ${property}`] : [])];
+  if (!parts.length) return undefined;
+  return { where: Prisma.join(parts, " AND "), key: [subject && `subject=${subject}`, property && `property=${property}`].filter(Boolean).join("&") };
+}
 
 export interface ConflictRow {
   parent: string;
@@ -68,6 +94,7 @@ export function createClaimLoaders(raw: RawQueries) {
   const per = <T>(make: (subject: ClaimSubject) => T) => ({ EVENT: make("EVENT"), PERSON: make("PERSON"), ORGANIZATION: make("ORGANIZATION"), THEME: make("THEME") });
   return {
     claims: per((subject) => listLoaders<ClaimRow>(raw, claimsOf(subject))),
+    ofDocument: listLoaders<ClaimRow>(raw, claimsOfDocument),
     conflicts: per((subject) => conflictLoader(raw, subject)),
   };
 }

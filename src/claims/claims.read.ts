@@ -1,17 +1,20 @@
 /** How the planner reads claims (src/read/catalogue.ts): a subject's `claims`, and Claim's fields. */
-import { Prisma, type Claim } from "../generated/prisma/client.ts";
+import type { Claim } from "../generated/prisma/client.ts";
 import type { ClaimProperty, ClaimSubject } from "../generated/prisma/enums.ts";
 import { pageRequest, type ConnectionArgs } from "../graphql/types/connection.ts";
 import { partialDateSql } from "../partial-date.ts";
 import { byKey, column, connection, derived, embedded, value, type ReadType } from "../read/catalogue.ts";
 import { evidenceRead } from "../read/shared.ts";
-import { aboutSubject, claimOrder, claimsOf, TABLES } from "./claims.loaders.ts";
+import { aboutSubject, claimFilter, claimOrder, claimsOf, claimsOfDocument, claimSubjectOrder, TABLES } from "./claims.loaders.ts";
 import { SINGLE_VALUED } from "./derive.ts";
 
 /** A subject's claims (by property, then id), narrowed to one property when `property` is given. */
 export const claimsAbout = (subject: ClaimSubject) =>
-  connection("Claim", claimsOf(subject), (args: ConnectionArgs & { property?: ClaimProperty | null }) =>
-    pageRequest(args, claimOrder, args.property ? { where: Prisma.sql`t.property::text = ${args.property}`, key: `property=${args.property}` } : undefined));
+  connection("Claim", claimsOf(subject), (args: ConnectionArgs & { property?: ClaimProperty | null }) => pageRequest(args, claimOrder, claimFilter(null, args.property)));
+
+/** A document's claims (by subject, slug, property), narrowed by `subject` and `property`. */
+export const claimsOfDocumentRead = connection("Claim", claimsOfDocument, (args: ConnectionArgs & { subject?: ClaimSubject | null; property?: ClaimProperty | null }) =>
+  pageRequest(args, claimSubjectOrder, claimFilter(args.subject, args.property)));
 
 /** A partial date's first and last day in SQL, from its ISO text (a DATE claim's value). */
 const PARTIAL_DATE = /* the shapes parsePartialDate takes */ `'^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'`;
@@ -65,6 +68,8 @@ export const claimRead: ReadType = {
   table: "Claim",
   fields: {
     id: column<Claim>("id"),
+    subject: column<Claim>("subject"),
+    slug: column<Claim>("slug"),
     property: column<Claim>("property"),
     value: column<Claim>("value"),
     curator: column<Claim>("curator"),

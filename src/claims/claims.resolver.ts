@@ -4,8 +4,7 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { Prisma } from "../generated/prisma/client.ts";
-import { ClaimProperty, type ClaimSubject } from "../generated/prisma/enums.ts";
+import { ClaimProperty, ClaimSubject } from "../generated/prisma/enums.ts";
 import type { Context } from "../context.ts";
 import type { DocumentRow, EventRow } from "../db/rows.ts";
 import { Document } from "../document/document.type.ts";
@@ -18,7 +17,7 @@ import { parsePartialDate, partialDate } from "../partial-date.ts";
 import { Person } from "../person/person.type.ts";
 import { Theme } from "../theme/theme.type.ts";
 import { Claim, ClaimConflict, ClaimConnection } from "./claim.type.ts";
-import { claimOrder, type ClaimRow } from "./claims.loaders.ts";
+import { claimFilter, claimOrder, claimSubjectOrder, type ClaimRow } from "./claims.loaders.ts";
 
 type Subject = { id: string; slug: string } & Record<string, unknown>;
 
@@ -38,8 +37,7 @@ function shown(row: Subject, property: ClaimProperty): string {
 }
 
 function claimsField(subject: ClaimSubject, row: Subject, property: ClaimProperty | null | undefined, page: ConnectionArgs, { loaders }: Context, info: GraphQLResolveInfo) {
-  const filter = property ? { where: Prisma.sql`t.property::text = ${property}`, key: `property=${property}` } : undefined;
-  return nestedConnection(loaders.claims.claims[subject], row.id, info, () => pageRequest(page, claimOrder, filter));
+  return nestedConnection(loaders.claims.claims[subject], row.id, info, () => pageRequest(page, claimOrder, claimFilter(null, property)));
 }
 
 async function conflictsField(subject: ClaimSubject, row: Subject, { loaders }: Context): Promise<ClaimConflict[]> {
@@ -75,6 +73,21 @@ export const EventClaimsResolver = subjectClaimsResolver(Event, "EVENT");
 export const PersonClaimsResolver = subjectClaimsResolver(Person, "PERSON");
 export const OrganizationClaimsResolver = subjectClaimsResolver(Organization, "ORGANIZATION");
 export const ThemeClaimsResolver = subjectClaimsResolver(Theme, "THEME");
+
+@Resolver(() => Document)
+export class DocumentClaimsResolver {
+  @FieldResolver(() => ClaimConnection, { description: "The claims the document makes (what removing or replacing it takes back), by subject, slug and property; `subject` and `property` narrow them." })
+  claims(
+    @Root() doc: DocumentRow,
+    @Arg("subject", () => ClaimSubject, { nullable: true }) subject: ClaimSubject | null,
+    @Arg("property", () => ClaimProperty, { nullable: true }) property: ClaimProperty | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<ClaimRow>> {
+    return nestedConnection(loaders.claims.ofDocument, doc.id, info, () => pageRequest(page, claimSubjectOrder, claimFilter(subject, property)));
+  }
+}
 
 @Resolver(() => Claim)
 export class ClaimResolver {

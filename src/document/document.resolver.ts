@@ -37,6 +37,12 @@ export class DocumentResolver {
     return textOf(doc, context);
   }
 
+  // Described on the type; lists read documents without it, so it is loaded with the whole row.
+  @FieldResolver(() => String, { nullable: true })
+  async annotation(@Root() doc: DocumentRow, @Ctx() { loaders }: Context): Promise<string | null> {
+    return (await loaders.document.withText.load(doc.id))?.annotation ?? null;
+  }
+
   @FieldResolver(() => [Paragraph], { description: "Its paragraphs, from paragraph `from` (at most 100)." })
   async paragraphs(
     @Root() doc: DocumentRow,

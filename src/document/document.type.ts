@@ -24,6 +24,12 @@ export class Document extends Node {
 
   @Field(() => String, { description: "The full text; evidence offsets index into it (UTF-16 code units)." })
   text!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The annotation (YAML) it was last ingested from: correct it and send it back with ingestDocument to replace the document's claims. Null for documents ingested before annotations were kept.",
+  })
+  annotation!: string | null;
 }
 
 export const DocumentConnection = Connection(Document);

@@ -1,6 +1,6 @@
 /**
- * Serves the IDE bundle that Vite builds from ide/ into dist/ide/: index.html as a page, and the
- * hashed files under /ide/. Paths are resolved inside the bundle folder only (no traversal), text
+ * Serves the bundle that Vite builds from ide/ into dist/ide/: the IDE's index.html and the
+ * workbench's curate/index.html as pages, and the hashed files under /ide/. Paths are resolved inside the bundle folder only (no traversal), text
  * is gzipped when the browser accepts it (Monaco is several MB), and hashed assets are cached for
  * a year while the page is revalidated, so a rebuilt IDE shows up on the next load.
  */
@@ -46,6 +46,8 @@ interface File {
 export interface Ide {
   /** The IDE page (GET / and browser GETs of /graphql). */
   page(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The curator's workbench page (GET /curate). */
+  workbench(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** A file of the bundle, for a path under /ide/. */
   asset(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void>;
 }
@@ -83,8 +85,10 @@ export function createIde(folder: string): Ide {
     res.writeHead(200).end(req.method === "HEAD" ? undefined : body);
   }
 
+  const pageHeaders = { "cache-control": "no-cache", "content-security-policy": PAGE_POLICY };
   return {
-    page: (req, res) => send(req, res, path.join(root, "index.html"), { "cache-control": "no-cache", "content-security-policy": PAGE_POLICY }),
+    page: (req, res) => send(req, res, path.join(root, "index.html"), pageHeaders),
+    workbench: (req, res) => send(req, res, path.join(root, "curate", "index.html"), pageHeaders),
     asset: async (req, res, pathname) => {
       let relative: string;
       try {

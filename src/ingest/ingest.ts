@@ -56,7 +56,7 @@ export async function ingestSource(prisma: PrismaClient, file: string, yamlText:
 
   const dryRun = options.dryRun ?? false;
   // PostgreSQL's text search keeps at most 1 MB of a document's words and positions.
-  const written = await writeAtomically(prisma, dryRun, (tx, changes) => writePlan(tx, plan, sourceHash, changes)).catch((error: Error) => {
+  const written = await writeAtomically(prisma, dryRun, (tx, changes) => writePlan(tx, plan, { hash: sourceHash, annotation: yamlText }, changes)).catch((error: Error) => {
     if (/too long for tsvector/.test(String(error.message))) return null;
     throw error;
   });

@@ -110,11 +110,11 @@ async function writeQuotes(tx: Tx, plan: Plan, documentId: string, derivation: D
 }
 
 /** Writes the plan; returns the document's id and the warnings for the file. */
-export async function writePlan(tx: Tx, plan: Plan, sourceHash: string, changes: Changes): Promise<{ documentId: string; warnings: PlanProblem[] }> {
+export async function writePlan(tx: Tx, plan: Plan, source: { hash: string; annotation: string }, changes: Changes): Promise<{ documentId: string; warnings: PlanProblem[] }> {
   const { slug, ...doc } = plan.document;
   await lockKeys(tx, [`DOCUMENT-SLUG|${slug}`]);
   const existing = await tx.document.findUnique({ where: { slug }, select: { id: true } });
-  const data = { ...doc, sourceHash };
+  const data = { ...doc, sourceHash: source.hash, annotation: source.annotation };
   const documentId = existing
     ? (await tx.document.update({ where: { id: existing.id }, data, select: { id: true } })).id
     : (await tx.document.create({ data: { slug, ...data }, select: { id: true } })).id;

@@ -1,0 +1,195 @@
+/**
+ * The curator's workbench (/curate) in Debian's headless Chromium, driven by playwright-core as the
+ * IDE test does: a curator enters the token, pastes a new report of an event already in the graph,
+ * fixes a wrong speaker (adding the person the draft missed), links an event to the existing one
+ * by searching, sees a validation error at its span, dry runs, ingests, and then removes the
+ * document again from the document list; every write is checked over GraphQL. Screenshots:
+ * tests/artifacts/workbench-*.png. Without Chromium the test is skipped, except under CI.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { projectRoot } from "../src/paths.ts";
+import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { send, writeToken } from "./helpers/writes.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+const underCi = ["true", "1"].includes(String(process.env.CI).toLowerCase());
+const skip = available || underCi ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium); under CI this fails`;
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARTIFACTS = path.join(projectRoot, "tests", "artifacts");
+const fixture = (...parts: string[]) => readFile(path.join(projectRoot, "tests", "fixtures", ...parts), "utf8");
+
+const token = writeToken();
+let t: TestApp;
+let profile: string;
+let context: BrowserContext;
+before(async () => {
+  if (skip) return;
+  assert.ok(available, `Chromium is required under CI and there is none at ${CHROMIUM}`);
+  t = await startTestApp("pglite", { env: token.env });
+  // The graph already holds the wire report of the Lumen-3 launch; the article pasted reports it again.
+  const [annotation, text] = await Promise.all([fixture("devset", "lumen", "lumen-a-meridian-wire.yaml"), fixture("devset", "lumen", "lumen-a-meridian-wire.txt")]);
+  const ingested = await send(t.app.url, `mutation ($a: String!, $t: String!) { ingestDocument(annotation: $a, text: $t) { problems { message } } }`, { a: annotation, t: text }, token.bearer);
+  assert.deepEqual(ingested.body.data?.ingestDocument.problems, [], JSON.stringify(ingested.body));
+  profile = await mkdtemp(path.join(os.tmpdir(), "themegraph-chromium-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1600, height: 1000 } });
+});
+after(async () => {
+  await context?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+  await t?.close();
+});
+
+const read = async (query: string) => {
+  const res = await send(t.app.url, query);
+  assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
+  return res.body.data;
+};
+
+/** Selects these words in the article view, as a curator's mouse would (they may span highlights). */
+async function selectWords(page: Page, words: string): Promise<void> {
+  const found = await page.evaluate((words) => {
+    const root = document.querySelector("#text")!;
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const all = nodes.map((n) => n.data).join("");
+    const at = all.indexOf(words);
+    if (at < 0) return false;
+    const locate = (offset: number) => {
+      for (const node of nodes) {
+        if (offset <= node.data.length) return { node, offset };
+        offset -= node.data.length;
+      }
+      throw new Error("past the end");
+    };
+    const start = locate(at), end = locate(at + words.length);
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return true;
+  }, words);
+  assert.ok(found, `the article shows "${words}"`);
+}
+
+/** Types into a picking field, waits for the search to offer `slug`, and picks it. */
+async function pick(page: Page, field: ReturnType<Page["locator"]>, typed: string, slug: string): Promise<void> {
+  await field.fill(typed);
+  const list = await field.getAttribute("list");
+  await page.waitForFunction(([id, slug]) => [...document.querySelectorAll(`#${id} option`)].some((o) => (o as HTMLOptionElement).value === slug), [list!, slug] as const);
+  await field.fill(slug);
+  await field.press("Tab");
+}
+
+test("a curator drafts, corrects, links, validates, dry-runs and ingests an article, then removes it", { skip, timeout: 180_000 }, async () => {
+  const article = await fixture("curate", "lumen-harbourton-gazette.txt");
+  const origin = new URL(t.app.url).origin;
+  const elsewhere: string[] = [];
+  const problems: string[] = [];
+  context.on("request", (request) => {
+    if (!request.url().startsWith(origin) && !/^(data|blob):/.test(request.url())) elsewhere.push(request.url());
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (m) => {
+    // The wrong token's 200 answer with UNAUTHENTICATED is no console error; anything else is.
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  try {
+    // The token, once per browser session: a wrong one is refused with the service's reason.
+    await page.goto(`${origin}/curate`);
+    await page.locator("#token").fill(writeToken().token);
+    await page.getByRole("button", { name: "Enter" }).click();
+    await page.locator("#login-error", { hasText: "not valid" }).waitFor();
+    await page.locator("#token").fill(token.token);
+    await page.getByRole("button", { name: "Enter" }).click();
+    await page.locator("#who", { hasText: "writing as token" }).waitFor();
+
+    // Paste and draft: proposals appear over the text, each with its reason.
+    await page.locator("#article").fill(article);
+    await page.locator("#make-draft").click();
+    await page.locator("#cards .card-quotes").first().waitFor({ timeout: 30_000 });
+    assert.ok(await page.locator("#text mark.hl-events").count() > 0, "events are highlighted at their evidence");
+    assert.ok(await page.locator("#text mark.hl-quotes").count() > 0, "quotes are highlighted");
+    const launch = page.locator(".card-events", { hasText: "lumen-3-launch" });
+    await launch.locator(".why", { hasText: "same event as lumen-3-launch" }).waitFor();
+
+    // Fix a wrong speaker: the draft missed Marten Ilves; add him from the text and pick him.
+    const sixYears = page.locator(".card-quotes", { hasText: "six years" });
+    const wrongSpeaker = await sixYears.locator('input[name="speaker"]').inputValue();
+    if (!(await page.locator(".card-people", { hasText: "Marten Ilves" }).count())) {
+      await selectWords(page, "Marten Ilves");
+      await page.locator('button[data-add="people"]').click();
+      await page.locator(".card-people", { hasText: "Marten Ilves" }).waitFor();
+    }
+    await pick(page, sixYears.locator('input[name="speaker"]'), "Mart", "marten-ilves");
+    const bogus = page.locator(".card-people", { hasText: "Solberg’s" }).or(page.locator(".card-people", { hasText: "Solberg's" }));
+    if (wrongSpeaker !== "marten-ilves" && (await bogus.count())) await bogus.getByRole("button", { name: "Reject" }).click();
+
+    // Link an event by hand: unlink the proposed ref, then search the graph for the launch again.
+    await launch.locator('input[name="ref"]').fill("");
+    await launch.locator('input[name="ref"]').press("Tab");
+    const unlinked = page.locator(".card-events", { hasText: "on Tuesday" });
+    await unlinked.locator("header .kind", { hasText: /^event$/ }).waitFor();
+    await pick(page, unlinked.locator('input[name="ref"]'), "Lumen-3", "lumen-3-launch");
+    await page.locator(".card-events header .kind", { hasText: "event (ref)" }).waitFor();
+
+    // A validation error at its span, as the curator edits; fixed again.
+    const readings = page.locator(".card-events", { hasText: "on Wednesday" });
+    await readings.locator('input[name="date"]').fill("on Blursday");
+    const marker = page.locator("#text .problem-at-span", { hasText: "date" });
+    await marker.waitFor({ timeout: 15_000 });
+    await readings.locator(".problems li", { hasText: "date" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-validation.png") });
+    await readings.locator('input[name="date"]').fill("on Wednesday");
+    await marker.waitFor({ state: "detached", timeout: 15_000 });
+
+    // Dry run: what would change, before writing; then ingest.
+    await page.locator("#accept-all").click();
+    await page.locator("#dry-run").click();
+    await page.locator("#status", { hasText: "Dry run clean" }).waitFor({ timeout: 15_000 });
+    await page.locator("#outcome table.changes", { hasText: "quotes" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-dry-run.png"), fullPage: true });
+    assert.equal(await page.locator("#ingest").isEnabled(), true);
+    await page.locator("#ingest").click();
+    await page.locator("#status", { hasText: "Ingested" }).waitFor({ timeout: 30_000 });
+    const slug = (await page.locator("#doc-slug").inputValue()).trim();
+    await page.locator("#outcome .fact-links a", { hasText: `event lumen-3-launch` }).waitFor();
+
+    // The new facts, over GraphQL.
+    const facts = await read(`{ quotes(filter: { speaker: "marten-ilves" }) { nodes { text document: evidence { document { slug } } } }
+      event(slug: "lumen-3-launch") { claims(property: DATE) { nodes { value written document { slug } } } }
+      document(slug: "${slug}") { annotation } }`);
+    assert.match(facts.quotes.nodes[0].text, /six years/);
+    assert.equal(facts.quotes.nodes[0].document.document.slug, slug);
+    assert.ok(facts.event.claims.nodes.some((c: any) => c.document?.slug === slug && c.value === "2026-03-10" && c.written === "on Tuesday"), JSON.stringify(facts.event.claims));
+    assert.match(facts.document.annotation, /ref: lumen-3-launch/);
+
+    // The document list: its claims, then remove it (dry run first).
+    await page.getByRole("button", { name: "Documents" }).click();
+    const row = page.locator(`li.document[data-slug="${slug}"]`);
+    await row.getByRole("button", { name: "Claims" }).click();
+    await row.locator("ul.claims li", { hasText: "marten-ilves" }).first().waitFor();
+    await row.getByRole("button", { name: "Remove…" }).click();
+    await row.locator(".removal table.changes", { hasText: "documents" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-documents.png"), fullPage: true });
+    await row.getByRole("button", { name: "Remove for good" }).click();
+    await page.locator("#status", { hasText: `Removed ${slug}` }).waitFor();
+    const gone = await read(`{ document(slug: "${slug}") { slug } person(slug: "marten-ilves") { slug } event(slug: "lumen-3-launch") { claims(property: DATE) { totalCount } } }`);
+    assert.deepEqual(gone, { document: null, person: null, event: { claims: { totalCount: 1 } } }, "only the wire report's claims stay");
+  } catch (error) {
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-failure.png"), fullPage: true }).catch(() => {});
+    throw error;
+  }
+  assert.deepEqual(elsewhere, [], "the workbench loads nothing from outside the service");
+  assert.deepEqual(problems, [], "no errors in the page");
+});
