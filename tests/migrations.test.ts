@@ -18,7 +18,7 @@ import pg from "pg";
 
 const MIGRATIONS = path.join(projectRoot, "prisma", "migrations");
 const INIT = "20261125110000_init";
-const ALL = [INIT, "20261125112500_document_published_index", "20261125113500_dates_kinds_mentions", "20261125120000_full_text_search", "20261125130000_search_entries", "20261125140000_theme_timeline", "20261125150000_search_terms", "20261125160000_timeline_bucket_counts_index", "20261205000000_event_theme_date", "20261206000000_claims", "20261206020000_quote_speakers", "20261206030000_search_first_in_one_pass"];
+const ALL = [INIT, "20261125112500_document_published_index", "20261125113500_dates_kinds_mentions", "20261125120000_full_text_search", "20261125130000_search_entries", "20261125140000_theme_timeline", "20261125150000_search_terms", "20261125160000_timeline_bucket_counts_index", "20261205000000_event_theme_date", "20261206000000_claims", "20261206020000_quote_speakers", "20261206030000_search_first_in_one_pass", "20261207000000_document_annotation"];
 
 describe("migrator on PGlite", () => {
   let db: PGlite;
