@@ -81,7 +81,7 @@ export function extractDraft(rawText: string, options: ExtractOptions = {}): { o
   const events = proposeEvents(text, dates.mentions);
   const themes = suggestThemes(text, gazetteer.themes);
 
-  const items = assembleItems({ text, entities, mentions, events, quotations, reported, speakers, themes, slugs });
+  const items = assembleItems({ text, entities, mentions, events, quotations, reported, speakers, themes, slugs, knownEvents: gazetteer.events ?? [] });
   const firstSentence = text.sentences[0] ? body.slice(text.sentences[0].start, text.sentences[0].end) : "Untitled";
   const dateline = DATELINE.exec(body)?.[1];
   const title = shorten(firstSentence.replace(DATELINE, ""), 100);

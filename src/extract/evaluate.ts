@@ -2,12 +2,13 @@
  * How close a draft comes to a curated annotation of the same text. Events match by date and
  * precision (both resolved by ingest/dates.ts), direct quotes by their exact words and speaker,
  * paraphrases by overlapping evidence and speaker, people and organizations by any shared name or
- * alias. A draft's speaker counts as the curated one when their names or aliases meet.
+ * alias, event refs by the slug they refer to. A draft's speaker counts as the curated one when
+ * their names or aliases meet.
  */
 import { resolveAnchor } from "../ingest/anchor.ts";
 import { paragraphLocator } from "../paragraphs.ts";
 import { resolveDate } from "../ingest/dates.ts";
-import { readAnnotation, type Annotation, type TextQuote } from "../ingest/format.ts";
+import { readAnnotation, type Annotation, type EventReference, type TextQuote } from "../ingest/format.ts";
 import { parseSourceText } from "../ingest/source-text.ts";
 import { extractDraft } from "./draft.ts";
 import type { Gazetteer } from "./gazetteer.ts";
@@ -23,7 +24,7 @@ export interface Score {
   recall: number;
 }
 
-export const MEASURES = ["events", "directQuotes", "paraphrases", "people", "organizations"] as const;
+export const MEASURES = ["events", "directQuotes", "paraphrases", "people", "organizations", "refs"] as const;
 export type Evaluation = Record<(typeof MEASURES)[number], Score>;
 
 /** Issue 8's targets on the bundled article, with no gazetteer. */
@@ -54,6 +55,9 @@ function eventScore(draft: Annotation, gold: Annotation, publishedOn: Date): Sco
   return { proposed: proposed.length, curated: curated.length, correct, found: correct, precision: ratio(correct, proposed.length), recall: ratio(correct, curated.length) };
 }
 
+/** A document's refs to events described elsewhere. */
+const refsOf = (a: Annotation) => (a.events ?? []).filter((e): e is EventReference => "ref" in e);
+
 /** Entries that only name an entity described elsewhere are scored by their slug. */
 const named = <T extends { slug: string; name?: string }>(items: T[] | undefined) => (items ?? []).map((e) => ({ ...e, name: e.name ?? e.slug }));
 
@@ -77,6 +81,7 @@ export function evaluateDraft(draft: Annotation, gold: Annotation, body: string,
     paraphrases: score(quotes(draft, "PARAPHRASE"), quotes(gold, "PARAPHRASE"), (p, c) => p.span.start < c.span.end && c.span.start < p.span.end && sameSpeaker(p.speaker, c.speaker)),
     people: score(named(draft.people), named(gold.people), meet),
     organizations: score(named(draft.organizations), named(gold.organizations), meet),
+    refs: score(refsOf(draft), refsOf(gold), (p, c) => p.ref === c.ref),
   };
 }
 

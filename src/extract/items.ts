@@ -2,13 +2,16 @@
  * The draft's lists: people, organizations, events and quotes as the annotation format writes
  * them, each with its comment lines. Events and quotes link what their evidence names: the people
  * and organizations mentioned in it, the themes suggested for its paragraphs, and for a quote the
- * event whose dated sentence comes last before it, at most two paragraphs back.
+ * event whose dated sentence comes last before it, at most two paragraphs back. An event the graph
+ * already holds is proposed as a `ref` to it (event-refs.ts), and its quotes point at that event.
  */
 import type { Span } from "../ingest/anchor.ts";
 import type { Annotation } from "../ingest/format.ts";
 import type { DraftEntity, Entities } from "./entities.ts";
+import { matchKnownEvents } from "./event-refs.ts";
 import type { EventCandidate } from "./events.ts";
 import { excerpt } from "./excerpt.ts";
+import type { KnownEvent } from "./gazetteer.ts";
 import type { ReportedSpeech } from "./paraphrases.ts";
 import { describeProposal, proposal, type Proposal } from "./provenance.ts";
 import type { Quotation } from "./quotes.ts";
@@ -31,9 +34,13 @@ export interface ItemInputs {
   /** Per paragraph (index = paragraph - 1). */
   themes: ThemeSuggestion[][];
   slugs: SlugPool;
+  /** The graph's events, which a candidate may report again (event-refs.ts). */
+  knownEvents: KnownEvent[];
 }
 
 const EVENT_REACH = 2;
+/** An event item's slug: its own, or the known event's it refers to. */
+const slugOf = (item: { slug: string } | { ref: string }) => ("ref" in item ? item.ref : item.slug);
 const iso = (e: EventCandidate) => partialDate(e.date.start, e.date.precision).iso;
 const list = <T>(values: Iterable<T>): T[] | undefined => {
   const items = [...values];
@@ -59,7 +66,7 @@ export function assembleItems(i: ItemInputs): { annotation: Omit<Annotation, "do
     list(entities.filter((e) => (i.mentions.get(e.slug) ?? []).some((m) => spans.some((s) => m.start >= s.start && m.end <= s.end))).map((e) => e.slug));
 
   const setAside: string[] = [];
-  const events = i.events.flatMap((e) => {
+  const drafted = i.events.flatMap((e) => {
     // A sentence repeated word for word with the same surroundings cannot be anchored: it goes.
     const anchored = e.sentences.flatMap((s) => {
       const quote = excerpt(body, s.start, s.end);
@@ -67,17 +74,26 @@ export function assembleItems(i: ItemInputs): { annotation: Omit<Annotation, "do
     });
     if (anchored.length === 0) return setAside.push(`event ${JSON.stringify(e.title)}: its sentences repeat with the same surroundings (no anchor)`), [];
     const themes = themesOf(i.themes, anchored.map(({ s }) => s.paragraph));
-    const item = compact({
-      slug: i.slugs.take(`${iso(e)}-${contentWords(e.title, 5)}`),
-      title: e.title,
-      date: e.value,
-      themes: list(themes.map((t) => t.slug)),
-      people: namedIn(people, e.sentences),
-      organizations: namedIn(organizations, e.sentences),
-      evidence: anchored.map(({ quote }) => quote),
-    });
+    return [{ candidate: e, anchored, themes, people: namedIn(people, e.sentences), organizations: namedIn(organizations, e.sentences) }];
+  });
+  const known = new Set([...people, ...organizations].filter((e) => e.known).map((e) => e.slug));
+  const refs = matchKnownEvents(drafted.map((d) => ({
+    date: d.candidate.date,
+    text: d.candidate.sentences.map((s) => body.slice(s.start, s.end)).join(" "),
+    entities: [...(d.people ?? []), ...(d.organizations ?? [])].filter((slug) => known.has(slug)),
+  })), i.knownEvents);
+  const events = drafted.map((d, n) => {
+    const e = d.candidate, ref = refs.get(n);
+    const links = { themes: list(d.themes.map((t) => t.slug)), people: d.people, organizations: d.organizations, evidence: d.anchored.map(({ quote }) => quote) };
+    // A ref carries no title (the format refuses one). Its date words stay even when coarser than the
+    // event's date: they are what the text says, and a coarser compatible claim never moves the
+    // event's date (claims/derive.ts keeps the finest date all claims agree with). A slug is only
+    // taken for a new definition, so that a ref leaves the slug pool as it was.
+    const item = ref
+      ? compact({ ref: ref.event.slug, date: e.value, ...links })
+      : compact({ slug: i.slugs.take(`${iso(e)}-${contentWords(e.title, 5)}`), title: e.title, date: e.value, ...links });
     const named = item.people || item.organizations ? "people and organizations named in the evidence" : undefined;
-    return [{ item, candidate: e, notes: [...e.proposals.map(describeProposal), ...linksLine(themes, named)] }];
+    return { item, candidate: e, notes: [...(ref ? [describeProposal(ref.proposal)] : []), ...e.proposals.map(describeProposal), ...linksLine(d.themes, named)] };
   });
 
   /** The event whose dated sentence comes last before `start`, within reach. */
@@ -101,7 +117,7 @@ export function assembleItems(i: ItemInputs): { annotation: Omit<Annotation, "do
       slug: i.slugs.take(`${speaker.person.slug}-${contentWords(words, 4)}`),
       kind: q.kind,
       speaker: speaker.person.slug,
-      event: event?.item.slug,
+      event: event && slugOf(event.item),
       themes: list(themes.map((t) => t.slug)),
       evidence,
     });
