@@ -79,10 +79,31 @@ export function findNames(text: TextAnalysis): NameCandidate[] {
     const after = tokens[end];
     const acronym = after && isAcronym(after) ? after.text : undefined;
     const last = run[run.length - 1]!;
-    for (const piece of splitAtAnd(run)) found.push(...classify(piece, body, piece.includes(last) ? acronym : undefined));
+    const outlet = toldOutlet(tokens, body, i, end);
+    if (outlet) found.push(outlet);
+    else for (const piece of splitAtAnd(run)) found.push(...classify(piece, body, piece.includes(last) ? acronym : undefined).filter((c) => !(c.start === run[0]!.start && c.kind !== "organization" && afterThe(tokens[i - 1]))));
     i = end;
   }
   return found;
+}
+
+/** "the Valmora Observer": a person's name takes no article. */
+const afterThe = (t: Token | undefined) => t !== undefined && /^the$/i.test(t.text) && /^[ \t]+$/.test(t.post);
+
+/**
+ * "told the Valmora Observer" / "told Meridian." at a clause's end: the outlet a speaker told, an
+ * organization at most (rule org.told-outlet), never the speaker; a run with a known first or last
+ * name ("told Li Wen") is left to the person rules.
+ */
+function toldOutlet(tokens: Token[], body: string, start: number, end: number): NameCandidate | undefined {
+  const the = afterThe(tokens[start - 1]) ? 1 : 0;
+  const verb = tokens[start - 1 - the];
+  const run = tokens.slice(start, end);
+  const last = run[run.length - 1]!;
+  if (verb?.text !== "told" || !/^[ \t]+$/.test(verb.post) || run.length > 4 || !/^\s*[,.;]/.test(last.post)) return undefined;
+  if (!the && run.some((t) => has(t, NAME_TAGS) || isTitle(t))) return undefined;
+  const name = body.slice(run[0]!.start, endOf(last));
+  return { kind: "organization", name, surface: name, start: run[0]!.start, rule: "org.told-outlet", confidence: 0.5 };
 }
 
 /** "X and the Y" are two names; "Siasun Robot and Automation Co." is one. */
@@ -92,7 +113,7 @@ function splitAtAnd(run: Token[]): Token[][] {
     const current = pieces[pieces.length - 1]!;
     const personBefore = current.some((x) => has(x, NAME_TAGS) || isTitle(x)) && !current.some((x) => ORG_HEADS.has(word(x)));
     if (t.text === "and" && (run[k + 1]?.text === "the" || personBefore)) pieces.push([]);
-    else if (!(t.text === "the" && current.length === 0)) current.push(t);
+    else if (!(/^the$/i.test(t.text) && current.length === 0)) current.push(t);
   }
   return pieces.filter((p) => p.length > 0);
 }

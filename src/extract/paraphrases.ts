@@ -4,7 +4,7 @@
  * that ends with its attribution (", he said.", ", said X, who ..."). A trailing attribution covers the sentences
  * before it in its paragraph that nothing else attributes (up to three), as such paragraphs do.
  */
-import { REPORTING_VERBS, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
+import { APPOSITION, REPORTING_VERBS, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
 import type { Sentence, TextAnalysis } from "./text.ts";
 
 export interface ReportedSpeech {
@@ -16,11 +16,6 @@ export interface ReportedSpeech {
   speaker: SpeakerRef;
 }
 
-/**
- * An apposition between a name and its verb: ", director of the institute," / ", a professor at ...,"
- * (it starts in lower case, so a list of names is none).
- */
-const APPOSITION = String.raw`(?:,\s+\p{Ll}[^,“”"]{2,100}?,)?`;
 /**
  * The subject comes first, or after an opening phrase and its comma ("In the letter, Xi stressed"),
  * maybe with an apposition ("Liu Zhongmin, director of the institute, said that ...").

@@ -6,7 +6,7 @@
  * quote that opens a paragraph continues the speaker of the previous paragraph's quote. One or two
  * words in quotation marks with no attribution (“bottleneck”) are a term, not a quote.
  */
-import { QUOTE_VERBS, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
+import { APPOSITION, QUOTE_VERBS, ROLE_BEFORE, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
 import type { TextAnalysis } from "./text.ts";
 
 export interface Quotation {
@@ -19,8 +19,16 @@ export interface Quotation {
 
 const PAIRS: Record<string, string> = { "“": "”", '"': '"', "«": "»" };
 const AFTER = new RegExp(String.raw`^[\s,]*${SPEAKER}\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
+/** "..., Nadia Ferrante, dean of the institute, told the Observer": the apposition is skipped. */
+const AFTER_APPOSITION = new RegExp(String.raw`^[\s,]*${SPEAKER}${APPOSITION}\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
+/** "..., Solberg's deputy, Marten Ilves, said": the name after the role speaks, not the possessor. */
+const AFTER_ROLE = new RegExp(String.raw`^[\s,]*${ROLE_BEFORE}${SPEAKER},?\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
 const INVERTED = new RegExp(String.raw`^[\s,]*${QUOTE_VERBS}\s+${SPEAKER}`, "u");
-const BEFORE = new RegExp(String.raw`${SPEAKER}\s+${QUOTE_VERBS}\s*[:,]?\s*$`, "u");
+/** "..., said Solberg's deputy, Marten Ilves." */
+const INVERTED_ROLE = new RegExp(String.raw`^[\s,]*${QUOTE_VERBS}\s+${ROLE_BEFORE}${SPEAKER}`, "u");
+const BEFORE = new RegExp(String.raw`${SPEAKER}\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\s*[:,]?\s*$`, "u");
+/** "Okafor put it plainly: “...”": a sentence that opens with a name and ends with a colon. */
+const COLON = new RegExp(String.raw`(?:^|[.!?]["”]?\s+)${SPEAKER}\s+(?:[\p{Ll}’'-]+\s+){0,5}[\p{Ll}’'-]+\s*:\s*$`, "u");
 const BEFORE_INVERTED = new RegExp(String.raw`${QUOTE_VERBS}\s+${SPEAKER}\s*[:,]?\s*$`, "u");
 const ACCORDING = new RegExp(String.raw`according to\s+${SPEAKER},?\s*$`, "u");
 const WINDOW = 120;
@@ -44,7 +52,11 @@ function pairs(text: TextAnalysis): { open: number; close: number; paragraph: nu
 function attribute(body: string, paragraph: { start: number; end: number }, open: number, close: number): Quotation["attribution"] {
   const afterStart = close + 1;
   const after = body.slice(afterStart, Math.min(paragraph.end, afterStart + WINDOW));
-  for (const [pattern, rule, confidence] of [[AFTER, "quote.said-after", 0.9], [INVERTED, "quote.said-inverted", 0.85]] as const) {
+  const patterns = [
+    [AFTER_ROLE, "quote.role-apposition", 0.85], [AFTER, "quote.said-after", 0.9], [AFTER_APPOSITION, "quote.apposition", 0.85],
+    [INVERTED_ROLE, "quote.role-apposition", 0.85], [INVERTED, "quote.said-inverted", 0.85],
+  ] as const;
+  for (const [pattern, rule, confidence] of patterns) {
     const m = pattern.exec(after);
     const speaker = m && speakerOf(m, afterStart);
     if (speaker) return { rule: speaker.pronoun ? "quote.pronoun" : rule, confidence: speaker.pronoun ? confidence - 0.15 : confidence, speaker };
@@ -53,7 +65,12 @@ function attribute(body: string, paragraph: { start: number; end: number }, open
   const before = body.slice(beforeStart, open);
   const m = BEFORE.exec(before) ?? BEFORE_INVERTED.exec(before) ?? ACCORDING.exec(before);
   const speaker = m && speakerOf(m, beforeStart + m.index);
-  return speaker ? { rule: speaker.pronoun ? "quote.pronoun" : "quote.said-before", confidence: speaker.pronoun ? 0.7 : 0.85, speaker } : undefined;
+  if (speaker) return { rule: speaker.pronoun ? "quote.pronoun" : "quote.said-before", confidence: speaker.pronoun ? 0.7 : 0.85, speaker };
+  const colon = COLON.exec(before);
+  // At the window's start, "^" is a sentence start only if the paragraph starts there too.
+  const opens = colon && (colon.index > 0 || colon[0].length > 0 && beforeStart === paragraph.start);
+  const introduced = opens ? speakerOf(colon, beforeStart + colon.index) : undefined;
+  return introduced ? { rule: introduced.pronoun ? "quote.pronoun" : "quote.colon", confidence: introduced.pronoun ? 0.6 : 0.7, speaker: introduced } : undefined;
 }
 
 export function findQuotations(text: TextAnalysis): Quotation[] {

@@ -18,13 +18,25 @@ export const PRONOUN = String.raw`[Hh]e|[Ss]he`;
 export const SPEAKER = String.raw`(?:(?<pronoun>${PRONOUN})\b|(?<name>${NAME}))`;
 
 /** Verbs that introduce a direct quote. */
-export const QUOTE_VERBS = String.raw`(?:said|says|added|adds|told|asked|stressed|noted|explained|wrote|writes|remarked|declared|urged|emphasi[sz]ed|insisted|recalled|continued|replied|answered|warned|stated|commented|pointed out|concluded|acknowledged)`;
+export const QUOTE_VERBS = String.raw`(?:said|says|was quoted as saying|added|adds|told|asked|stressed|noted|explained|wrote|writes|remarked|declared|urged|emphasi[sz]ed|insisted|recalled|continued|replied|answered|warned|stated|commented|pointed out|concluded|acknowledged)`;
 
 /**
  * Verbs that report speech or a stance without quoting it ("stressed that", "urged", "believes
  * that"). "wrote" and "told" only with "that": "Xi wrote to the scientists" reports a letter.
  */
-export const REPORTING_VERBS = String.raw`(?:said|says|stressed|emphasi[sz]ed|noted|added|urged|believes|believed|called for|summed up|pointed out|underlined|underscored|warned|insisted|stated|explained|argued|reiterated|hoped|wrote that|told (?:\S+ ){1,3}that|recalled|acknowledged)`;
+export const REPORTING_VERBS = String.raw`(?:said|says|was quoted as saying|stressed|emphasi[sz]ed|noted|added|urged|believes|believed|called for|summed up|pointed out|underlined|underscored|warned|insisted|stated|explained|argued|reiterated|hoped|wrote that|told (?:\S+ ){1,3}that|recalled|acknowledged)`;
+
+/**
+ * A role before the name it describes, with its commas: "Solberg's deputy, " / "the agency's
+ * director, ". The name after it is the speaker, never the possessor.
+ */
+export const ROLE_BEFORE = String.raw`(?:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3}['’]s|[Tt]he(?:\s+\p{Ll}+['’]s)?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*,\s+`;
+
+/**
+ * An apposition between a name and its verb: ", director of the institute," / ", a professor at ...,"
+ * (it starts in lower case, so a list of names is none).
+ */
+export const APPOSITION = String.raw`(?:,\s+\p{Ll}[^,“”"]{2,100}?,)?`;
 
 /** Capitalized words that are not names though they stand where a speaker would. */
 const NOT_NAMES = new Set(["It", "This", "That", "The", "They", "We", "I", "You", "There", "These", "Those", "Which", "Who", "What", "And", "But", "So", "Also", "Then", "As"]);
@@ -34,6 +46,7 @@ export function speakerOf(match: RegExpExecArray, offset: number): SpeakerRef | 
   const pronoun = match.groups?.pronoun;
   const name = match.groups?.name;
   const phrase = pronoun ?? name;
-  if (!phrase || NOT_NAMES.has(phrase.split(/\s+/)[0]!)) return undefined;
+  // "Solberg's deputy": a possessor is never the speaker.
+  if (!phrase || NOT_NAMES.has(phrase.split(/\s+/)[0]!) || /['’]s$/.test(phrase)) return undefined;
   return { phrase, start: offset + match[0].indexOf(phrase), pronoun: pronoun !== undefined };
 }
