@@ -50,3 +50,30 @@ describe("who spoke", () => {
     assert.deepEqual(quoteLines(d), []);
   });
 });
+
+describe("titles glued to names", () => {
+  test("the words up to the last title word are a role, not part of the name; quotes go to the person", () => {
+    const d = drafted([
+      "State Councilor Wang Lian toured the plant. “The plant must run safely,” Wang said.",
+      "Chinese Premier Li Hao met the delegation. “Trade should grow,” Li said.",
+      "“We are ready,” said U.S. Commerce Secretary Jane Doe.",
+      "“Science needs patience,” Science Minister Rosa Vell said.",
+    ].join("\n\n"));
+    const people = (d.annotation.people ?? []).map((p) => `${p.name} (${(p.roles ?? []).join(", ")})`);
+    assert.deepEqual(people, ["Wang Lian (State Councilor)", "Li Hao (Chinese Premier)", "Jane Doe (U.S. Commerce Secretary)", "Rosa Vell (Science Minister)"]);
+    assert.deepEqual(quoteLines(d).map((l) => l.split(":")[0]), ["DIRECT wang-lian", "DIRECT li-hao", "DIRECT jane-doe", "DIRECT rosa-vell"]);
+    assert.ok(d.notes.people.every((n) => n[0]!.includes("rule=person.glued-title")));
+  });
+
+  test("a role in lower case before the name, with or without its organization, is skipped", () => {
+    const d = drafted("“The arrays are open,” Kestrel chief engineer Dana Okafor told reporters.\n\n“Trusting it is harder,” said Brightwater project director Tomas Reiner.");
+    assert.deepEqual(quoteLines(d), ["DIRECT dana-okafor: The arrays are open,", "DIRECT tomas-reiner: Trusting it is harder,"]);
+    assert.deepEqual(rulesOf(d.notes.quotes), ["quote.role-title", "quote.role-title"]);
+    assert.deepEqual(names(d, "people"), ["Dana Okafor", "Tomas Reiner"]);
+  });
+
+  test("a title after “the” still makes a person; a name after “the” without one does not", () => {
+    const d = drafted("The Minister Rosa Vell visited the Kestrel Works. She met the Valmora Harriers later.");
+    assert.deepEqual(names(d, "people"), ["Rosa Vell"]);
+  });
+});

@@ -7,7 +7,7 @@
 import type { Span } from "../ingest/anchor.ts";
 import { findMentions } from "../ingest/mentions.ts";
 import type { Gazetteer, KnownEntity } from "./gazetteer.ts";
-import type { Gender, NameCandidate } from "./names.ts";
+import { TITLE_WORDS, type Gender, type NameCandidate } from "./names.ts";
 import { proposal, type Proposal } from "./provenance.ts";
 import { slugify, type SlugPool } from "./slugs.ts";
 
@@ -26,7 +26,8 @@ export interface DraftEntity {
 }
 
 const COURTESY = /^(?:mr|mrs|ms|miss|dr|prof|sir|madam)\.?$/i;
-const TITLE_PREFIX = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|President|Premier|Chairman|Chairwoman|Minister|Secretary|Professor|Governor|Mayor|Senator|Ambassador)\s+/;
+/** A title before a name, glued words included: "Mr. ", "President ", "U.S. Commerce Secretary ". */
+const TITLE_PREFIX = new RegExp(String.raw`^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}?(?:${[...TITLE_WORDS].map((w) => w[0]!.toUpperCase() + w.slice(1)).join("|")})\s+)`, "u");
 const key = (s: string) => s.toLowerCase();
 /** A name's first and last words: "Xi Jinping" is "Xi" (family name first) as "Mary Smith" is "Smith". */
 const ends = (name: string) => {

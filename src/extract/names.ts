@@ -29,9 +29,13 @@ const ORG_HEADS = new Set(("academy administration agency alliance army assembly
   "fund government group inc institute league ltd ministry navy office organisation organization parliament party politburo " +
   "press school society union university").split(" "));
 const TITLES = new Map<string, Gender | undefined>([["mr", "male"], ["sir", "male"], ["mrs", "female"], ["ms", "female"], ["miss", "female"], ["madam", "female"], ["dr", undefined], ["prof", undefined]]);
-const TITLE_WORDS = new Set(["president", "premier", "chairman", "chairwoman", "minister", "secretary", "professor", "governor", "mayor", "senator", "ambassador", "king", "queen", "prince", "princess", "pope"]);
+/** Exported for entities.ts, which strips them from a speaker's name. */
+export const TITLE_WORDS = new Set(["president", "premier", "chairman", "chairwoman", "chancellor", "minister", "secretary", "councilor", "councillor",
+  "commissioner", "professor", "governor", "mayor", "senator", "ambassador", "rector", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
+  "prince", "princess", "pope"]);
 const CONNECTORS = new Set(["of", "and", "for", "the", "&"]);
 const NEVER_NAME = ["Date", "Month", "WeekDay", "Pronoun", "Determiner", "Preposition", "Conjunction", "Verb", "Adverb", "QuestionWord", "Value"];
+const FUNCTION_WORDS = ["Determiner", "Pronoun", "Preposition", "Conjunction", "Date", "Month", "WeekDay", "QuestionWord"];
 const PLACE = ["Place", "Country", "City", "Region", "Demonym"];
 const NAME_TAGS = ["FirstName", "LastName", "MaleName", "FemaleName", "Person"];
 
@@ -66,7 +70,9 @@ export function findNames(text: TextAnalysis): NameCandidate[] {
     let end = i; // one past the run's last name word
     for (let j = i; j < tokens.length; j++) {
       const t = tokens[j]!, prev = tokens[j - 1];
-      const name = isNameWord(t, sentenceEnd(prev));
+      const next = tokens[j + 1];
+      // "State Councilor Wang Lian" opening a sentence: a capitalized word before a title is the title's.
+      const name = isNameWord(t, sentenceEnd(prev)) || (/^\p{Lu}/u.test(t.text) && next !== undefined && isTitle(next) && tight(t, next) && !has(t, FUNCTION_WORDS));
       const link = j > i && (CONNECTORS.has(t.text) || /^\d+(?:st|nd|rd|th)$/.test(t.text));
       if ((j > i && !tight(prev!, t)) || !(name || link)) break;
       if (name) end = j + 1;
@@ -81,7 +87,7 @@ export function findNames(text: TextAnalysis): NameCandidate[] {
     const last = run[run.length - 1]!;
     const outlet = toldOutlet(tokens, body, i, end);
     if (outlet) found.push(outlet);
-    else for (const piece of splitAtAnd(run)) found.push(...classify(piece, body, piece.includes(last) ? acronym : undefined).filter((c) => !(c.start === run[0]!.start && c.kind !== "organization" && afterThe(tokens[i - 1]))));
+    else for (const piece of splitAtAnd(run)) found.push(...classify(piece, body, piece.includes(last) ? acronym : undefined).filter((c) => !(c.start === run[0]!.start && c.kind !== "organization" && !c.title && afterThe(tokens[i - 1]))));
     i = end;
   }
   return found;
@@ -137,8 +143,11 @@ function classify(piece: Token[], body: string, acronym: string | undefined): Na
 }
 
 function person(stretch: Token[], surface: string): NameCandidate[] {
-  const firstName = stretch.findIndex((t) => !isTitle(t));
-  if (firstName < 0) return [];
+  // person.glued-title: "Science Minister Rosa Vell", "U.S. Commerce Secretary Jane Doe": the words
+  // up to the last title word before the name are the title.
+  if (stretch.every(isTitle)) return [];
+  let firstName = 0;
+  for (let k = 0; k < stretch.length - 1; k++) if (isTitle(stretch[k]!)) firstName = k + 1;
   const titles = stretch.slice(0, firstName);
   const rest = stretch.slice(firstName);
   if (rest.length > 3 || rest.some((t) => has(t, PLACE) || t.tags.has("Acronym"))) return [];
@@ -146,7 +155,8 @@ function person(stretch: Token[], surface: string): NameCandidate[] {
   const title = titles.length ? surface.slice(0, rest[0]!.start - stretch[0]!.start).trim() : undefined;
   const gender = titles.map((t) => TITLES.get(word(t))).find(Boolean) ?? (rest[0]!.tags.has("MaleName") ? "male" : rest[0]!.tags.has("FemaleName") ? "female" : undefined);
   const base = { name, surface, start: stretch[0]!.start, ...(title ? { title } : {}), ...(gender ? { gender } : {}) };
-  if (title) return [{ kind: rest.length > 1 ? "person" : "short", ...base, rule: "person.title", confidence: rest.length > 1 ? 0.8 : 0.6 }];
+  const glued = titles.some((t) => !isTitle(t));
+  if (title) return [{ kind: rest.length > 1 ? "person" : "short", ...base, rule: glued ? "person.glued-title" : "person.title", confidence: rest.length > 1 ? (glued ? 0.75 : 0.8) : 0.6 }];
   if (rest.length === 1) return has(rest[0]!, NAME_TAGS) ? [{ kind: "short", ...base, rule: "person.short", confidence: 0.4 }] : [];
   if (rest.some((t) => has(t, NAME_TAGS))) return [{ kind: "person", ...base, rule: "person.name-lexicon", confidence: 0.75 }];
   const unseen = rest.every((t) => !isKnownWord(bare(t)) && /^\p{Lu}\p{Ll}+$/u.test(bare(t)) && !t.tags.has("Organization"));

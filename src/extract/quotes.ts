@@ -6,7 +6,7 @@
  * quote that opens a paragraph continues the speaker of the previous paragraph's quote. One or two
  * words in quotation marks with no attribution (“bottleneck”) are a term, not a quote.
  */
-import { APPOSITION, QUOTE_VERBS, ROLE_BEFORE, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
+import { APPOSITION, LOWER_ROLE, QUOTE_VERBS, ROLE_BEFORE, SPEAKER, speakerOf, type SpeakerRef } from "./speech.ts";
 import type { TextAnalysis } from "./text.ts";
 
 export interface Quotation {
@@ -23,6 +23,9 @@ const AFTER = new RegExp(String.raw`^[\s,]*${SPEAKER}\s+(?:has\s+|had\s+)?${QUOT
 const AFTER_APPOSITION = new RegExp(String.raw`^[\s,]*${SPEAKER}${APPOSITION}\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
 /** "..., Solberg's deputy, Marten Ilves, said": the name after the role speaks, not the possessor. */
 const AFTER_ROLE = new RegExp(String.raw`^[\s,]*${ROLE_BEFORE}${SPEAKER},?\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
+/** "..., ASA chief engineer Dana Okafor told Meridian" / "..., said Brightwater project director Tomas Reiner". */
+const AFTER_TITLE = new RegExp(String.raw`^[\s,]*${LOWER_ROLE}${SPEAKER}\s+(?:has\s+|had\s+)?${QUOTE_VERBS}\b`, "u");
+const INVERTED_TITLE = new RegExp(String.raw`^[\s,]*(?:has\s+|had\s+)?${QUOTE_VERBS}\s+${LOWER_ROLE}${SPEAKER}`, "u");
 const INVERTED = new RegExp(String.raw`^[\s,]*${QUOTE_VERBS}\s+${SPEAKER}`, "u");
 /** "..., said Solberg's deputy, Marten Ilves." */
 const INVERTED_ROLE = new RegExp(String.raw`^[\s,]*${QUOTE_VERBS}\s+${ROLE_BEFORE}${SPEAKER}`, "u");
@@ -54,7 +57,8 @@ function attribute(body: string, paragraph: { start: number; end: number }, open
   const after = body.slice(afterStart, Math.min(paragraph.end, afterStart + WINDOW));
   const patterns = [
     [AFTER_ROLE, "quote.role-apposition", 0.85], [AFTER, "quote.said-after", 0.9], [AFTER_APPOSITION, "quote.apposition", 0.85],
-    [INVERTED_ROLE, "quote.role-apposition", 0.85], [INVERTED, "quote.said-inverted", 0.85],
+    [AFTER_TITLE, "quote.role-title", 0.8], [INVERTED_ROLE, "quote.role-apposition", 0.85], [INVERTED_TITLE, "quote.role-title", 0.8],
+    [INVERTED, "quote.said-inverted", 0.85],
   ] as const;
   for (const [pattern, rule, confidence] of patterns) {
     const m = pattern.exec(after);

@@ -23,13 +23,26 @@ const NOT_PEOPLE = ["Place", "Country", "City", "Region", "Organization", "Demon
 
 /** A named speaker; `create` lets a direct quote's speaker become a new person. */
 export function resolveNamed(ref: SpeakerRef, entities: Entities, text: TextAnalysis, create: boolean): Resolved | undefined {
-  const person = entities.findPerson(ref.phrase);
+  const person = entities.findPerson(ref.phrase) ?? trailingName(ref.phrase, entities);
   if (person) return { person };
   if (!create) return undefined;
   const token = text.tokenAt(ref.start + ref.phrase.lastIndexOf(" ") + 1);
   if (token && NOT_PEOPLE.some((tag) => token.tags.has(tag))) return undefined;
   if (entities.list("organization").some((o) => o.name === ref.phrase || o.aliases.has(ref.phrase))) return undefined;
   return { person: entities.addSpeaker(ref.phrase) };
+}
+
+/**
+ * "Tuesday Science Minister Rosa Vell", "Science Petra Quist": a phrase with words before a person's
+ * name (a title, a date) names the person its last words name, longest first.
+ */
+function trailingName(phrase: string, entities: Entities): DraftEntity | undefined {
+  const words = phrase.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const person = entities.findPerson(words.slice(k).join(" "));
+    if (person) return person;
+  }
+  return undefined;
 }
 
 /** Resolves pronouns against where the text names each person (computed once all people are in). */

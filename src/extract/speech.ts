@@ -11,8 +11,10 @@ export interface SpeakerRef {
   pronoun: boolean;
 }
 
-/** A name as it stands before "said": up to four capitalized words, maybe after "Mr." or "Dr.". */
-export const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}`;
+/** A capitalized word, or initials ("U.S."). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}’'-]+|(?:\p{Lu}\.){2,3})`;
+/** A name as it stands before "said": up to five capitalized words (a glued title, "U.S. Commerce Secretary Jane Doe"), maybe after "Mr." or "Dr.". */
+export const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,4}`;
 export const PRONOUN = String.raw`[Hh]e|[Ss]he`;
 /** A speaker: group `pronoun` or group `name`. */
 export const SPEAKER = String.raw`(?:(?<pronoun>${PRONOUN})\b|(?<name>${NAME}))`;
@@ -31,6 +33,12 @@ export const REPORTING_VERBS = String.raw`(?:said|says|was quoted as saying|stre
  * director, ". The name after it is the speaker, never the possessor.
  */
 export const ROLE_BEFORE = String.raw`(?:\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3}['’]s|[Tt]he(?:\s+\p{Ll}+['’]s)?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*,\s+`;
+
+/**
+ * A role written before a name without commas, in lower case, maybe after the organization's name:
+ * "ASA chief engineer ", "the project director " (no preposition: "a spokesman for Dana Okafor" is not Okafor).
+ */
+export const LOWER_ROLE = String.raw`(?:[Tt]he\s+)?(?:${NAME_WORD}\s+){0,2}(?:(?!(?:and|or|but|for|of|to|with|from|by|on|in|at|after|before|as|who|that|then)\b)\p{Ll}[\p{L}-]*\s+){1,3}`;
 
 /**
  * An apposition between a name and its verb: ", director of the institute," / ", a professor at ...,"
