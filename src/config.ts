@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { parseDigests, type TokenDigest } from "./auth/api-tokens.ts";
+import { projectRoot } from "./paths.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -28,6 +29,8 @@ export interface Config {
   dbPreparedStatements: boolean;
   /** Load the bundled documents when the database holds none. */
   seed: boolean;
+  /** What seeding loads (CORPUS): a folder of annotated documents, or one annotation file; default corpus/. */
+  corpus: string;
   /** Log every SQL statement Prisma sends (to stderr). */
   logSql: boolean;
   /** The log's level (LOG_LEVEL; default info). At debug, each query the resolvers answer says why the planner did not. */
@@ -166,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
     seed: flag(env, "SEED", true),
+    corpus: path.resolve(env.CORPUS || path.join(projectRoot, "corpus")),
     logSql: flag(env, "LOG_SQL", false),
     logLevel: logLevel(env),
     jit: flag(env, "GRAPHQL_JIT", true),

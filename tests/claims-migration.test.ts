@@ -33,7 +33,7 @@ const LETTER = "2020-xi-letter-to-space-scientists";
 /** Rows the migration must leave alone (ids and timestamps included), without the columns it adds. */
 const GRAPH = ["Theme", "Person", "Organization", "Event", "EventTheme", "EventPerson", "EventOrganization", "Affiliation",
   "Quote", "QuoteTheme", "EventEvidence", "Mention", "Document", "SearchEntry", "ThemeTimelineBucket"];
-const ADDED_COLUMNS = ["sourceHash", "derivedFrom", "utterance", "speakerOrganizationId"];
+const ADDED_COLUMNS = ["sourceHash", "derivedFrom", "utterance", "speakerOrganizationId", "annotation"];
 
 /** A stable order for lists of tuples (compared as JSON). */
 const byText = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);

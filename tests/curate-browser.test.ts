@@ -2,8 +2,8 @@
  * The curator's workbench (/curate) in Debian's headless Chromium, driven by playwright-core as the
  * IDE test does: a curator enters the token, pastes a new report of an event already in the graph,
  * fixes a wrong speaker (adding the person the draft missed), links an event to the existing one
- * by searching, sees a validation error at its span, dry runs, ingests, and then removes the
- * document again from the document list; every write is checked over GraphQL. Screenshots:
+ * by searching, sees a validation error at its span, dry runs, ingests, corrects the document again
+ * from the document list (replacing its claims), and then removes it; every write is checked over GraphQL. Screenshots:
  * tests/artifacts/workbench-*.png. Without Chromium the test is skipped, except under CI.
  */
 import assert from "node:assert/strict";
@@ -34,7 +34,8 @@ before(async () => {
   assert.ok(available, `Chromium is required under CI and there is none at ${CHROMIUM}`);
   t = await startTestApp("pglite", { env: token.env });
   // The graph already holds the wire report of the Lumen-3 launch; the article pasted reports it again.
-  const [annotation, text] = await Promise.all([fixture("devset", "lumen", "lumen-a-meridian-wire.yaml"), fixture("devset", "lumen", "lumen-a-meridian-wire.txt")]);
+  const corpus = (file: string) => readFile(path.join(projectRoot, "corpus", file), "utf8");
+  const [annotation, text] = await Promise.all([corpus("lumen-a-meridian-wire.yaml"), corpus("lumen-a-meridian-wire.txt")]);
   const ingested = await send(t.app.url, `mutation ($a: String!, $t: String!) { ingestDocument(annotation: $a, text: $t) { problems { message } } }`, { a: annotation, t: text }, token.bearer);
   assert.deepEqual(ingested.body.data?.ingestDocument.problems, [], JSON.stringify(ingested.body));
   profile = await mkdtemp(path.join(os.tmpdir(), "themegraph-chromium-"));
@@ -174,9 +175,22 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     assert.ok(facts.event.claims.nodes.some((c: any) => c.document?.slug === slug && c.value === "2026-03-10" && c.written === "on Tuesday"), JSON.stringify(facts.event.claims));
     assert.match(facts.document.annotation, /ref: lumen-3-launch/);
 
-    // The document list: its claims, then remove it (dry run first).
+    // The document list: open the document again, correct it, and ingest it to replace its claims.
     await page.getByRole("button", { name: "Documents" }).click();
     const row = page.locator(`li.document[data-slug="${slug}"]`);
+    await row.getByRole("button", { name: "Correct and replace" }).click();
+    await page.locator("#status", { hasText: `${slug} is open` }).waitFor();
+    const reopened = page.locator(".card-events", { hasText: "HARBOURTON" });
+    await reopened.locator('input[name="place"]').fill("Harbourton forecast centre");
+    await page.locator("#dry-run").click();
+    await page.locator("#outcome table.changes", { hasText: "claims" }).waitFor({ timeout: 15_000 });
+    await page.locator("#ingest").click();
+    await page.locator("#status", { hasText: `Ingested ${slug}` }).waitFor({ timeout: 30_000 });
+    const replaced = await read(`{ document(slug: "${slug}") { claims(property: PLACE) { nodes { slug value } } } }`);
+    assert.deepEqual(replaced.document.claims.nodes.map((c: any) => c.value), ["Harbourton forecast centre"]);
+
+    // Its claims, then remove it (dry run first).
+    await page.getByRole("button", { name: "Documents" }).click();
     await row.getByRole("button", { name: "Claims" }).click();
     await row.locator("ul.claims li", { hasText: "marten-ilves" }).first().waitFor();
     await row.getByRole("button", { name: "Remove…" }).click();

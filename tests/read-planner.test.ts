@@ -22,8 +22,9 @@ let db: ThrowawayDatabase, planner: TestApp, jit: TestApp, graphqlJs: TestApp;
 before(async () => {
   if (skip) return;
   db = await createThrowawayDatabase();
-  planner = await startTestApp("postgresql", { env: { DATABASE_URL: db.url } });
-  for (const folder of ["fixtures/claims", "fixtures/speakers", "fixtures", "fixtures/devset/lumen", "fixtures/devset/barrier", "fixtures/devset/consortium"]) {
+  // The whole bundled corpus (the seed and the Lumen reports), then every fixture.
+  planner = await startTestApp("postgresql", { env: { DATABASE_URL: db.url, CORPUS: path.join(projectRoot, "corpus") } });
+  for (const folder of ["fixtures/claims", "fixtures/speakers", "fixtures", "fixtures/devset/barrier", "fixtures/devset/consortium"]) {
     const dir = path.join(projectRoot, "tests", folder);
     for (const file of (await readdir(dir)).filter((f) => f.endsWith(".yaml")).sort()) {
       const result = await ingestFile(planner.app.db.prisma, path.join(dir, file));

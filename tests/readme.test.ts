@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;
 before(async () => {
-  t = await startTestApp("pglite");
+  t = await startTestApp("pglite", { env: { CORPUS: path.join(projectRoot, "corpus") } });
 });
 after(async () => t?.close());
 

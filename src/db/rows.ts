@@ -1,6 +1,6 @@
 /**
  * Rows as lists read them: every column but the bookkeeping timestamps (createdAt, updatedAt), which
- * no field exposes (and a document's text, loaded only when asked). Reading them cost JSON text and two Date objects per row of every nested list
+ * no field exposes (and a document's text and annotation, loaded only when asked). Reading them cost JSON text and two Date objects per row of every nested list
  * (the deep query's people and organizations: 12% of its CPU). A whole row (Prisma's, or a lookup's)
  * is one of these too, so code that takes a `PersonRow` takes either.
  */
@@ -11,11 +11,11 @@ export type EventRow = Listed<Event>;
 export type OrganizationRow = Listed<Organization>;
 export type PersonRow = Listed<Person>;
 export type ThemeRow = Listed<Theme>;
-/** Documents are read without their text too (texts are long, and most reads skip them). */
-export type DocumentRow = Omit<Listed<Document>, "text"> & { text?: string };
+/** Documents are read without their text and annotation too (both are long, and most reads skip them). */
+export type DocumentRow = Omit<Listed<Document>, "text" | "annotation"> & { text?: string; annotation?: string | null };
 
 interface ListedRows {
-  Document: Omit<DocumentRow, "text">;
+  Document: Omit<DocumentRow, "text" | "annotation">;
   Event: EventRow;
   Organization: OrganizationRow;
   Person: PersonRow;

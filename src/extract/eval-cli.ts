@@ -1,6 +1,6 @@
 /**
  * `npm run extract:eval [-- <annotation.yaml>...]`: drafts each curated document (corpus/ and the
- * development set, tests/fixtures/devset/, by default) from its text alone and prints, per measure,
+ * rest of the development set, tests/fixtures/devset/, by default) from its text alone and prints, per measure,
  * how the draft compares with the curated annotation: first with no gazetteer (what a new article
  * gets), then with the curated entities as the graph (what linking adds) and the other documents'
  * events (what event refs add: a document's own events would be "found"); then the totals per

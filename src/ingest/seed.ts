@@ -7,7 +7,7 @@ export class SeedError extends Error {
   override name = "SeedError";
 }
 
-/** Ingests every annotated document in `corpusDir` when the graph has no document yet; returns how many. */
+/** Ingests every annotated document in `corpusDir` (or that one annotation file) when the graph has no document yet; returns how many. */
 export async function seedIfEmpty(prisma: PrismaClient, corpusDir: string): Promise<number> {
   if ((await prisma.document.count()) > 0) return 0;
   const files = await annotationFiles(corpusDir);

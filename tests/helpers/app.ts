@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config.ts";
 import { startApp, type App } from "../../src/server.ts";
 import { createThrowawayDatabase } from "./postgres.ts";
+import { projectRoot } from "../../src/paths.ts";
 
 export type Backend = "pglite" | "postgresql";
 
@@ -35,12 +36,18 @@ export async function post<T>(url: string, query: string, variables?: Record<str
 }
 
 /** Temp folder for a PGlite database, removed by the caller. */
+/**
+ * Test apps seed the one bundled article the tests were written against, not the whole corpus
+ * (corpus/ also holds the Lumen reports): a test that wants the corpus passes CORPUS.
+ */
+export const SEED_ONLY = path.join(projectRoot, "corpus", "2023-05-29-science-technology-innovation.yaml");
+
 export const tempDataDir = () => mkdtemp(path.join(os.tmpdir(), "themegraph-test-"));
 
 export async function startTestApp(backend: Backend, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await tempDataDir());
   const database = backend === "postgresql" ? await createThrowawayDatabase() : undefined;
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: database?.url, ...options.env });
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: database?.url, CORPUS: SEED_ONLY, ...options.env });
   const app = await startApp(config);
   return {
     app,
