@@ -15,11 +15,14 @@ import { readJsonBody } from "./http/request-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
+import { Replays } from "./read/replays.ts";
 import type { Logger } from "./log.ts";
 import type { ParseOptions } from "graphql";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
+  /** Answers a request the service answered before by one statement (read/replays.ts), else undefined. */
+  replay?: (key: string, sql: StatementCount) => Promise<string | undefined>;
   /** Makes the request's context; gets the Authorization header (writes need a token). */
   buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string }) => Context;
   /** Largest request body accepted, in bytes. */
@@ -72,6 +75,17 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
   if (req.method === "GET") assertGetRunsQuery(search, options.parseOptions);
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;
+  const sql: StatementCount = { statements: 0 };
+  outcome.sql = sql;
+  outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
+  const replayKey = options.replay && Replays.keyOf(body);
+  const replayed = replayKey ? await options.replay!(replayKey, sql) : undefined;
+  if (replayed !== undefined) {
+    res.setHeader("content-type", `${type}; charset=utf-8`);
+    res.setHeader("x-sql-statements", String(sql.statements));
+    res.end(replayed);
+    return;
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     // Accept was negotiated here, and the answer is labelled here (sendGraphQL). Given it, Apollo
@@ -79,9 +93,6 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
     // which graphql-jit does not run): ~8% of a small request's CPU.
     if (value !== undefined && name !== "accept") headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const sql: StatementCount = { statements: 0 };
-  outcome.sql = sql;
-  outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
     context: async () => options.buildContext(requestId, sql, { authorization: req.headers.authorization }),

@@ -20,6 +20,8 @@ import { createRequestListener } from "./http.ts";
 import { createIde } from "./ide/static.ts";
 import { Drafts } from "./extract/drafts.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
+import { Replays } from "./read/replays.ts";
+import { countedRaw } from "./db/statement-counter.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
 import { readGateway, stringifyResult } from "./read/execute.ts";
@@ -48,16 +50,17 @@ export async function startApp(config: Config): Promise<App> {
   logger.level = config.logLevel;
   const [schema, db] = await Promise.all([buildAppSchema(), openDatabase({ ...config, projectRoot })]);
   try {
-    const seeded = config.seed ? await seedIfEmpty(db.prisma, path.join(projectRoot, "corpus")) : 0;
+    const seeded = config.seed ? await seedIfEmpty(db.prisma, config.corpus) : 0;
     // Internal errors masked (unless DETAILED_ERRORS) and logged with the request id; query limits
     // refuse hostile documents before they execute (graphql/limits.ts, QUERY_MAX_* variables).
     const errors = createErrorHandling({ detailed: config.detailedErrors, suggestions: config.introspection, logger });
     const limits = queryLimits(config.limits);
     const drafts = new Drafts(config.extractTimeoutMs);
+    const replays = new Replays();
     const apollo = new ApolloServer<Context>({
       // Queries the planner takes are one statement whose JSON PostgreSQL writes; the rest run
       // their resolvers, compiled by graphql-jit unless GRAPHQL_JIT=false (read/execute.ts).
-      gateway: readGateway({ schema, catalogue, jit: config.jit, planner: config.planner, logger }),
+      gateway: readGateway({ schema, catalogue, jit: config.jit, planner: config.planner, logger, replays }),
       formatError: errors.formatError,
       includeStacktraceInErrorResponses: false,
       introspection: config.introspection,
@@ -88,6 +91,7 @@ export async function startApp(config: Config): Promise<App> {
         readiness: db.readiness,
         logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
+        replay: (key, sql) => replays.answer(key, countedRaw(db.raw, sql)),
         buildContext: (requestId, sql, request) =>
           buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts }),
       }),

@@ -19,6 +19,7 @@ import type { Logger } from "../log.ts";
 import type { Catalogue } from "./catalogue.ts";
 import { ArgumentRefused, planOperation, Unplanned, type Plan } from "./plan.ts";
 import { fillSlots } from "./complete.ts";
+import { Replays } from "./replays.ts";
 
 /** A value of `data` that is JSON text already: the response is written around it (`stringifyResult`). */
 export class RawJson {
@@ -69,9 +70,11 @@ export interface ExecutorOptions {
   /** Answer what the planner can take with it (else every field runs its resolver). */
   planner: boolean;
   logger: Logger;
+  /** Where requests answered whole by one statement are kept for the HTTP layer to replay. */
+  replays?: Replays;
 }
 
-export function readGateway({ schema, catalogue, jit, planner, logger }: ExecutorOptions): GatewayInterface {
+export function readGateway({ schema, catalogue, jit, planner, logger, replays }: ExecutorOptions): GatewayInterface {
   const entries = new Map<string, Entry>();
 
   const plan = (entry: Entry, operation: Parameters<typeof planOperation>[1], variables: Record<string, unknown>): Planned => {
@@ -122,7 +125,11 @@ export function readGateway({ schema, catalogue, jit, planner, logger }: Executo
         } catch (error) {
           logger.warn({ err: error, requestId: context.requestId, operationName: request.operationName }, "the planned statement failed; the resolvers answer");
         }
-        if (text !== undefined && planned.slots.length === 0) return { data: new RawJson(text) };
+        if (text !== undefined && planned.slots.length === 0) {
+          const replay = replays && Replays.keyOf(request.request);
+          if (replay) replays!.remember(replay, planned.sql);
+          return { data: new RawJson(text) };
+        }
         if (text !== undefined) {
           // Fields that need JavaScript: their resolvers run on what the statement fetched.
           const data = JSON.parse(text) as Record<string, unknown>;
