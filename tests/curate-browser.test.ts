@@ -81,6 +81,9 @@ async function selectWords(page: Page, words: string): Promise<void> {
   assert.ok(found, `the article shows "${words}"`);
 }
 
+/** The card of `list` whose label or reasons mention `text` (pickers' options mention other items too). */
+const cardOf = (page: Page, list: string, text: string) => page.locator(`.card-${list}`).filter({ has: page.locator("header .label, .why", { hasText: text }) });
+
 /** Types into a picking field, waits for the search to offer `slug`, and picks it. */
 async function pick(page: Page, field: ReturnType<Page["locator"]>, typed: string, slug: string): Promise<void> {
   await field.fill(typed);
@@ -121,31 +124,40 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     await page.locator("#cards .card-quotes").first().waitFor({ timeout: 30_000 });
     assert.ok(await page.locator("#text mark.hl-events").count() > 0, "events are highlighted at their evidence");
     assert.ok(await page.locator("#text mark.hl-quotes").count() > 0, "quotes are highlighted");
-    const launch = page.locator(".card-events", { hasText: "lumen-3-launch" });
+    const launch = cardOf(page, "events", "lumen-3-launch");
     await launch.locator(".why", { hasText: "same event as lumen-3-launch" }).waitFor();
 
     // Fix a wrong speaker: the draft missed Marten Ilves; add him from the text and pick him.
-    const sixYears = page.locator(".card-quotes", { hasText: "six years" });
+    const sixYears = cardOf(page, "quotes", "six years");
     const wrongSpeaker = await sixYears.locator('input[name="speaker"]').inputValue();
-    if (!(await page.locator(".card-people", { hasText: "Marten Ilves" }).count())) {
+    if (!(await cardOf(page, "people", "Marten Ilves").count())) {
       await selectWords(page, "Marten Ilves");
       await page.locator('button[data-add="people"]').click();
-      await page.locator(".card-people", { hasText: "Marten Ilves" }).waitFor();
+      await cardOf(page, "people", "Marten Ilves").waitFor();
     }
     await pick(page, sixYears.locator('input[name="speaker"]'), "Mart", "marten-ilves");
-    const bogus = page.locator(".card-people", { hasText: "Solberg’s" }).or(page.locator(".card-people", { hasText: "Solberg's" }));
+    const bogus = cardOf(page, "people", "Solberg’s").or(cardOf(page, "people", "Solberg's"));
     if (wrongSpeaker !== "marten-ilves" && (await bogus.count())) await bogus.getByRole("button", { name: "Reject" }).click();
+
+    // The draft resolves "she" to the person named just before; the text names the speaker after.
+    const april = cardOf(page, "quotes", "first forecasts");
+    await pick(page, april.locator('input[name="speaker"]'), "Vera", "vera-lind");
+    // A plan is no event: reject it, and the quote is about no event.
+    const plan = cardOf(page, "events", "in April");
+    if (await plan.count()) await plan.getByRole("button", { name: "Reject" }).click();
+    await april.locator('input[name="event"]').fill("");
+    await april.locator('input[name="event"]').press("Tab");
 
     // Link an event by hand: unlink the proposed ref, then search the graph for the launch again.
     await launch.locator('input[name="ref"]').fill("");
     await launch.locator('input[name="ref"]').press("Tab");
-    const unlinked = page.locator(".card-events", { hasText: "on Tuesday" });
+    const unlinked = cardOf(page, "events", "on Tuesday");
     await unlinked.locator("header .kind", { hasText: /^event$/ }).waitFor();
     await pick(page, unlinked.locator('input[name="ref"]'), "Lumen-3", "lumen-3-launch");
     await page.locator(".card-events header .kind", { hasText: "event (ref)" }).waitFor();
 
     // A validation error at its span, as the curator edits; fixed again.
-    const readings = page.locator(".card-events", { hasText: "on Wednesday" });
+    const readings = cardOf(page, "events", "on Wednesday");
     await readings.locator('input[name="date"]').fill("on Blursday");
     const marker = page.locator("#text .problem-at-span", { hasText: "date" });
     await marker.waitFor({ timeout: 15_000 });
@@ -168,10 +180,13 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
 
     // The new facts, over GraphQL.
     const facts = await read(`{ quotes(filter: { speaker: "marten-ilves" }) { nodes { text document: evidence { document { slug } } } }
+      lind: quotes(filter: { speaker: "vera-lind" }) { nodes { text event { slug } } }
       event(slug: "lumen-3-launch") { claims(property: DATE) { nodes { value written document { slug } } } }
       document(slug: "${slug}") { annotation } }`);
     assert.match(facts.quotes.nodes[0].text, /six years/);
     assert.equal(facts.quotes.nodes[0].document.document.slug, slug);
+    assert.equal(facts.quotes.nodes.length, 1, "the wrongly attributed quote went to Vera Lind");
+    assert.deepEqual(facts.lind.nodes.map((q: any) => [q.text, q.event]), [["We will publish the first forecasts built on its readings in April,", null]]);
     assert.ok(facts.event.claims.nodes.some((c: any) => c.document?.slug === slug && c.value === "2026-03-10" && c.written === "on Tuesday"), JSON.stringify(facts.event.claims));
     assert.match(facts.document.annotation, /ref: lumen-3-launch/);
 
@@ -180,7 +195,7 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     const row = page.locator(`li.document[data-slug="${slug}"]`);
     await row.getByRole("button", { name: "Correct and replace" }).click();
     await page.locator("#status", { hasText: `${slug} is open` }).waitFor();
-    const reopened = page.locator(".card-events", { hasText: "HARBOURTON" });
+    const reopened = cardOf(page, "events", "HARBOURTON");
     await reopened.locator('input[name="place"]').fill("Harbourton forecast centre");
     await page.locator("#dry-run").click();
     await page.locator("#outcome table.changes", { hasText: "claims" }).waitFor({ timeout: 15_000 });
