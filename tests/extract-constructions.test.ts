@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Draft } from "../src/extract/draft.ts";
-import { draftOf, ingestProblems, quoteLines } from "./fixtures/extract/drafts.ts";
+import { draftOf, eventDates, ingestProblems, quoteLines } from "./fixtures/extract/drafts.ts";
 
 /** Drafts `text` (published on `publishedOn`), checking the pipeline accepts the draft. */
 function drafted(text: string, publishedOn = "2026-03-16"): Draft {
@@ -75,5 +75,35 @@ describe("titles glued to names", () => {
   test("a title after “the” still makes a person; a name after “the” without one does not", () => {
     const d = drafted("The Minister Rosa Vell visited the Kestrel Works. She met the Valmora Harriers later.");
     assert.deepEqual(names(d, "people"), ["Rosa Vell"]);
+  });
+});
+
+describe("datelines and bylines", () => {
+  test("the dateline's date is the day of filing, set aside; its place is the dateline, its agency the source", () => {
+    const d = drafted("TARROW, March 10 (Meridian) -- The Kestrel Space Agency launched a weather satellite.", "2026-03-12");
+    assert.deepEqual(eventDates(d), []);
+    assert.deepEqual(d.setAside, [`date "March 10": date.dateline: the day the report was filed, not an event's date`]);
+    assert.equal(d.annotation.document.dateline, "TARROW");
+    assert.equal(d.annotation.document.sourceName, "Meridian");
+    assert.equal(d.annotation.document.title, "The Kestrel Space Agency launched a weather satellite.");
+  });
+
+  test("an abbreviated month, a headline before it: still the dateline; the event keeps its own date", () => {
+    const d = drafted("Council Passes Budget\n\nBEIJING, Feb. 2 (Xinhua) -- The council met on Monday to pass the budget.", "2026-02-02");
+    assert.deepEqual(eventDates(d), ["on Monday"]);
+    assert.equal(d.annotation.document.dateline, "BEIJING");
+  });
+
+  test("byline timestamps and a note on where the story appears date no event", () => {
+    const d = drafted("The plant opened on Tuesday.\n\nUpdated: 2026-01-12 09:14\n\nNorth Wire | January 13, 2026, 08:00 CET\n\nThe story appears on page 4 of the March 12 print edition.", "2026-03-12");
+    assert.deepEqual(eventDates(d), ["on Tuesday"]);
+    assert.deepEqual(d.setAside.map((s) => s.split(": ")[1]!.split(":")[0]), ["date.byline", "date.byline", "date.publication-note"]);
+  });
+});
+
+describe("words that only look like dates", () => {
+  test("a date's words keep no trailing comma", () => {
+    const d = drafted("In January, the board approved the plan.\n\nThe board met again on Monday, and signed it.");
+    assert.deepEqual(eventDates(d), ["In January", "on Monday"]);
   });
 });

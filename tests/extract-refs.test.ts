@@ -99,7 +99,7 @@ describe("event.ref", () => {
     // Alone, the month-dated report would refer to the launch too.
     assert.deepEqual(refsOf(draftOf(text.split("\n\n")[0]!, { publishedOn: "2026-02-02", gazetteer }).annotation), [LAUNCH]);
     const d = draftOf(text, { publishedOn: "2026-02-02", gazetteer });
-    assert.deepEqual(d.annotation.events!.map((e) => ("ref" in e ? `ref ${e.ref}` : `new ${e.date}`)), ["new In January,", `ref ${LAUNCH}`]);
+    assert.deepEqual(d.annotation.events!.map((e) => ("ref" in e ? `ref ${e.ref}` : `new ${e.date}`)), ["new In January", `ref ${LAUNCH}`]);
     assert.deepEqual(ingestProblems(d, text, knownOf(gazetteer)), []);
   });
 

@@ -7,6 +7,7 @@
 import * as chrono from "chrono-node";
 import { resolveDate, type ResolvedDate } from "../ingest/dates.ts";
 import { lastDay, partialDate } from "../partial-date.ts";
+import { findDateline } from "./dateline.ts";
 import { proposal, type Proposal } from "./provenance.ts";
 import type { TextAnalysis } from "./text.ts";
 
@@ -46,6 +47,12 @@ const RELATIVE = /\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|earli
 // "Xi said that 50 years ago": the clause after "said that" is dated from the saying.
 const REPORTED = /\b(?:said|says|wrote|recalled|told|added|noted|stressed|explained)\s+(?:that|how)\b[^.]*$/i;
 const PREPOSITION = /(?:^|\s)(on|in|On|In)\s$/;
+/** A byline's line: "Updated: 2026-01-12 09:14", "Lumen Release Wire | January 13, 2026, 08:00 CET". */
+const BYLINE = /^(?:(?:last\s+)?(?:updated|published|posted)\b|[^.!?\n]{0,60}\|)|^[^.!?\n]{0,80}\b\d{1,2}:\d{2}\b[^.!?\n]{0,20}$/i;
+/** "The story appears on page 4 of the March 12 print edition": about the paper, not the news. */
+const PUBLICATION_NOTE = /\b(?:story|article|report|this)\s+(?:appears|appeared|was published|ran)\b|\bprint edition\b/i;
+/** Punctuation chrono or the text leaves after a date's words ("In January,", "March 10 "). */
+const TRAILING = /[\s,;:.]+$/;
 const YEAR = /\b\d{4}\b/;
 const iso = (d: Date, precision: ResolvedDate["precision"]) => partialDate(d, precision).iso;
 
@@ -98,13 +105,28 @@ export function findDateMentions(text: TextAnalysis, publishedOn: Date): { menti
   const { body } = text;
   const mentions: DateMention[] = [];
   const setAside: SetAside[] = [];
+  const dateline = findDateline(text)?.date;
   for (const e of expressions(body, publishedOn)) {
     // Keep the preposition with the words ("On April 12"): that is how the text dates the event.
     const lead = PREPOSITION.exec(body.slice(Math.max(0, e.start - 4), e.start));
     const start = lead ? e.start - lead[1]!.length - 1 : e.start;
+    e.end -= TRAILING.exec(body.slice(start, e.end))?.[0].length ?? 0;
     const written = body.slice(start, e.end);
     const sentence = text.sentenceAt(e.start);
     const before = sentence ? body.slice(sentence.start, e.start) : "";
+    const paragraph = text.paragraphs.find((p) => p.start <= e.start && e.start < p.end);
+    if (dateline && e.start < dateline.end && e.end > dateline.start) {
+      setAside.push({ written, start, reason: "date.dateline: the day the report was filed, not an event's date" });
+      continue;
+    }
+    if (paragraph && BYLINE.test(body.slice(paragraph.start, paragraph.end).trim())) {
+      setAside.push({ written, start, reason: "date.byline: when the report was published or updated, not an event's date" });
+      continue;
+    }
+    if (sentence && PUBLICATION_NOTE.test(body.slice(sentence.start, sentence.end))) {
+      setAside.push({ written, start, reason: "date.publication-note: where and when the report appears, not an event's date" });
+      continue;
+    }
     if (DURATION.test(written) || DURATION.test(`${DURATION_BEFORE.exec(before)?.[0] ?? ""}${written}`)) {
       setAside.push({ written, start, reason: "date.duration: a length of time, not a point in time" });
       continue;

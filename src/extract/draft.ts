@@ -7,6 +7,7 @@ import type { Annotation } from "../ingest/format.ts";
 import { parseSourceText } from "../ingest/source-text.ts";
 import { parsePartialDate } from "../partial-date.ts";
 import { findDateMentions } from "./date-mentions.ts";
+import { findDateline } from "./dateline.ts";
 import { Entities } from "./entities.ts";
 import { proposeEvents } from "./events.ts";
 import { emptyGazetteer, gazetteerSlugs, type Gazetteer } from "./gazetteer.ts";
@@ -45,8 +46,6 @@ export interface Draft {
   setAside: string[];
 }
 
-const DATELINE = /^([A-Z][A-Z .'-]*[A-Z])\s*[—–-]+\s+/;
-
 /** The publication day: the option, else the text's date line; both must agree. */
 function publicationDay(option: string | undefined, header: string | undefined): string | { error: string } {
   if (option && header && option !== header) return { error: `publication date ${option} contradicts the text's date line (${header})` };
@@ -69,6 +68,7 @@ export function extractDraft(rawText: string, options: ExtractOptions = {}): { o
 
   const entities = new Entities(body, gazetteer, slugs);
   entities.addKnownMentions();
+  const dateline = findDateline(text);
   entities.addCandidates(findNames(text));
 
   const quotations = findQuotations(text);
@@ -82,21 +82,28 @@ export function extractDraft(rawText: string, options: ExtractOptions = {}): { o
   const themes = suggestThemes(text, gazetteer.themes);
 
   const items = assembleItems({ text, entities, mentions, events, quotations, reported, speakers, themes, slugs, knownEvents: gazetteer.events ?? [] });
-  const firstSentence = text.sentences[0] ? body.slice(text.sentences[0].start, text.sentences[0].end) : "Untitled";
-  const dateline = DATELINE.exec(body)?.[1];
-  const title = shorten(firstSentence.replace(DATELINE, ""), 100);
+  const first = text.sentences[0];
+  // A first sentence opening with the dateline is titled without it.
+  const title = shorten(first ? body.slice(dateline && dateline.start === first.start && dateline.end < first.end ? dateline.end : first.start, first.end) : "Untitled", 100);
   const document = {
     slug: options.slug ?? slugs.take(`${published}-${contentWords(title, 5)}`),
     title,
     publishedOn: published,
-    ...(dateline ? { dateline } : {}),
+    ...(dateline ? { dateline: dateline.place } : {}),
+    ...(dateline?.agency ? { sourceName: dateline.agency.name } : {}),
     language: "en",
   };
   return {
     ok: true,
     draft: {
       annotation: { document, ...items.annotation },
-      notes: { document: [describeProposal(proposal("document.first-sentence", 0.3, "the title is the first sentence: write a real one"))], ...items.notes },
+      notes: {
+        document: [
+          describeProposal(proposal("document.first-sentence", 0.3, "the title is the first sentence: write a real one")),
+          ...(dateline?.agency ? [describeProposal(proposal("document.dateline-agency", 0.7, `sourceName: the agency in the dateline, ${JSON.stringify(dateline.agency.name)}`))] : []),
+        ],
+        ...items.notes,
+      },
       setAside: [...setAside, ...items.setAside],
     },
   };
