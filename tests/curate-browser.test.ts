@@ -7,43 +7,34 @@
  * tests/artifacts/workbench-*.png. Without Chromium the test is skipped, except under CI.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { projectRoot } from "../src/paths.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { launchChromium, skipWithoutChromium, type Browser } from "./helpers/chromium.ts";
 import { send, writeToken } from "./helpers/writes.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-const underCi = ["true", "1"].includes(String(process.env.CI).toLowerCase());
-const skip = available || underCi ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium); under CI this fails`;
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const skip = skipWithoutChromium;
 const ARTIFACTS = path.join(projectRoot, "tests", "artifacts");
 const fixture = (...parts: string[]) => readFile(path.join(projectRoot, "tests", "fixtures", ...parts), "utf8");
 
 const token = writeToken();
 let t: TestApp;
-let profile: string;
-let context: BrowserContext;
+let browser: Browser;
 before(async () => {
   if (skip) return;
-  assert.ok(available, `Chromium is required under CI and there is none at ${CHROMIUM}`);
   t = await startTestApp("pglite", { env: token.env });
   // The graph already holds the wire report of the Lumen-3 launch; the article pasted reports it again.
   const corpus = (file: string) => readFile(path.join(projectRoot, "corpus", file), "utf8");
   const [annotation, text] = await Promise.all([corpus("lumen-a-meridian-wire.yaml"), corpus("lumen-a-meridian-wire.txt")]);
   const ingested = await send(t.app.url, `mutation ($a: String!, $t: String!) { ingestDocument(annotation: $a, text: $t) { problems { message } } }`, { a: annotation, t: text }, token.bearer);
   assert.deepEqual(ingested.body.data?.ingestDocument.problems, [], JSON.stringify(ingested.body));
-  profile = await mkdtemp(path.join(os.tmpdir(), "themegraph-chromium-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1600, height: 1000 } });
+  browser = await launchChromium({ width: 1600, height: 1000 });
 });
 after(async () => {
-  await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
   await t?.close();
 });
 
@@ -98,10 +89,10 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
   const origin = new URL(t.app.url).origin;
   const elsewhere: string[] = [];
   const problems: string[] = [];
-  context.on("request", (request) => {
+  browser.context.on("request", (request) => {
     if (!request.url().startsWith(origin) && !/^(data|blob):/.test(request.url())) elsewhere.push(request.url());
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await browser.page();
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (m) => {
     // The wrong token's 200 answer with UNAUTHENTICATED is no console error; anything else is.

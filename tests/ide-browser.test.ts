@@ -6,38 +6,25 @@
  * (CI=true), where that is a failure.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { chromium, type BrowserContext } from "playwright-core";
 import { projectRoot } from "../src/paths.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { launchChromium, skipWithoutChromium, type Browser } from "./helpers/chromium.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-const underCi = ["true", "1"].includes(String(process.env.CI).toLowerCase());
-const skip = available || underCi ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium); under CI this fails`;
-
-/** The machine's network is closed: without these Chromium keeps trying to reach Google. */
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const skip = skipWithoutChromium;
 const SCREENSHOT = path.join(projectRoot, "tests", "artifacts", "ide.png");
 
 let t: TestApp;
-let profile: string;
-let context: BrowserContext;
+let browser: Browser;
 before(async () => {
   if (skip) return;
-  assert.ok(available, `Chromium is required under CI and there is none at ${CHROMIUM}`);
   t = await startTestApp("pglite");
-  profile = await mkdtemp(path.join(os.tmpdir(), "themegraph-chromium-"));
-  // A persistent context is how Playwright takes a --user-data-dir: a fresh, empty one.
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 900 } });
+  browser = await launchChromium({ width: 1440, height: 900 });
 });
 after(async () => {
-  await context?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await browser?.close();
   await t?.close();
 });
 
@@ -59,11 +46,11 @@ test("the IDE runs the preloaded theme query and shows its quotes; the docs expl
   const origin = new URL(t.app.url).origin;
   const elsewhere: string[] = [];
   const problems: string[] = [];
-  context.on("request", (request) => {
+  browser.context.on("request", (request) => {
     const url = request.url();
     if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) elsewhere.push(url);
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await browser.page();
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
