@@ -102,6 +102,18 @@ describe("datelines and bylines", () => {
 });
 
 describe("words that only look like dates", () => {
+  test("a month in a model's or a person's name is no date; a month after a weekday or opening a sentence is", () => {
+    const d = drafted("The probe rode a Long March-2F rocket. A Corvid-4 drone filmed the Long March 4 stage.\n\nEngineer Zhang Jun checked the valves.\n\nEarly March 2026 was cold. The crew left on Tuesday, March 3.");
+    assert.deepEqual(eventDates(d), ["March 2026", "on Tuesday, March 3"]);
+    assert.deepEqual(d.setAside.filter((s) => s.includes("date.name-part")).map((s) => s.split(":")[0]), ['date "March-2"', 'date "March 4"']);
+  });
+
+  test("“in the year 2008” is 2008, not “in the year” read as a year from now", () => {
+    const d = drafted("The first plant opened in the year 2008.");
+    assert.deepEqual(eventDates(d), ["in the year 2008"]);
+    assert.match(d.notes.events[0]![0]!, /-> 2008 \(YEAR\)/);
+  });
+
   test("a date's words keep no trailing comma", () => {
     const d = drafted("In January, the board approved the plan.\n\nThe board met again on Monday, and signed it.");
     assert.deepEqual(eventDates(d), ["In January", "on Monday"]);

@@ -9,7 +9,7 @@ import { resolveDate, type ResolvedDate } from "../ingest/dates.ts";
 import { lastDay, partialDate } from "../partial-date.ts";
 import { findDateline } from "./dateline.ts";
 import { proposal, type Proposal } from "./provenance.ts";
-import type { TextAnalysis } from "./text.ts";
+import { isKnownWord, type TextAnalysis } from "./text.ts";
 
 export interface DateMention {
   start: number;
@@ -28,10 +28,13 @@ export interface SetAside {
   reason: string;
 }
 
-/** chrono's casual English, plus bare years after "in"/"during", which it leaves out ("in 2004"). */
+/**
+ * chrono's casual English, plus bare years after "in"/"during", which it leaves out ("in 2004", "in
+ * the year 2008": chrono reads "in the year" alone, as a year from now).
+ */
 const parser = chrono.casual.clone();
 parser.parsers.push({
-  pattern: () => /(?<![\p{L}\d])(?:in|during)\s+(1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))/iu,
+  pattern: () => /(?<![\p{L}\d])(?:in|during)\s+(?:the\s+year\s+)?(1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))/iu,
   extract: (_context, match) => ({ year: Number(match[1]) }),
 });
 
@@ -115,6 +118,10 @@ export function findDateMentions(text: TextAnalysis, publishedOn: Date): { menti
     const sentence = text.sentenceAt(e.start);
     const before = sentence ? body.slice(sentence.start, e.start) : "";
     const paragraph = text.paragraphs.find((p) => p.start <= e.start && e.start < p.end);
+    if (namePart(text, e.start, e.end, sentence?.start)) {
+      setAside.push({ written, start, reason: "date.name-part: part of a name (Long March-2F, Zhang Jun), not a date" });
+      continue;
+    }
     if (dateline && e.start < dateline.end && e.end > dateline.start) {
       setAside.push({ written, start, reason: "date.dateline: the day the report was filed, not an event's date" });
       continue;
@@ -156,6 +163,21 @@ export function findDateMentions(text: TextAnalysis, publishedOn: Date): { menti
     mentions.push({ start, end: e.end, written, value, date, proposal: proposal(rule, confidence, note ? `${words}, ${note}` : words) });
   }
   return { mentions, setAside };
+}
+
+/**
+ * A month word inside a name: joined to a number by a hyphen ("March-2"), run on into letters or digits
+ * ("March-2F"), or after a capitalized word mid-sentence that is no date word ("Long March 4", "Zhang Jun").
+ */
+function namePart(text: TextAnalysis, start: number, end: number, sentenceStart: number | undefined): boolean {
+  const { body } = text;
+  if (/^\p{L}+\.?-\d/u.test(body.slice(start, end)) || /^[-\p{L}\d]/u.test(body.slice(end, end + 1))) return true;
+  // Only a capitalized date word can be a name's ("on Tuesday", "in 1998" after "Complex", "Founded" are dates).
+  const before = /^\p{Lu}/u.test(body.slice(start, start + 1)) ? /(\p{Lu}[\p{L}’'-]*)[ \t]+$/u.exec(body.slice(Math.max(0, start - 30), start)) : null;
+  const word = before && text.tokenAt(start - before[0].length);
+  if (!word || ["Date", "WeekDay", "Month", "Preposition", "Determiner", "Conjunction", "Value"].some((tag) => word.tags.has(tag))) return false;
+  // Opening a sentence, a capitalized word is a name only if it looks like one ("Early March" is not).
+  return word.start !== sentenceStart || !isKnownWord(word.text) || ["FirstName", "LastName", "Person"].some((tag) => word.tags.has(tag));
 }
 
 /** An odd number of quotation marks between the sentence start and `at`: we are inside a quote. */
