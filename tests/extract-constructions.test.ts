@@ -119,3 +119,13 @@ describe("words that only look like dates", () => {
     assert.deepEqual(eventDates(d), ["In January", "on Monday"]);
   });
 });
+
+describe("weekdays of planned events", () => {
+  test("a weekday in a sentence about what is planned is the next one; in the past tense the last one", () => {
+    // Published on Monday 2026-03-16.
+    const d = drafted("Engineers are preparing for Thursday's launch of the probe.\n\nThe rocket is scheduled to lift off on Friday.\n\nThe test stand failed on Wednesday, engineers said.");
+    assert.deepEqual(eventDates(d), ["2026-03-19", "2026-03-20", "on Wednesday"]);
+    assert.deepEqual(d.notes.events.map((n) => /date="[^"]+" -> (\S+)/.exec(n[0]!)![1]), ["2026-03-19", "2026-03-20", "2026-03-11"]);
+    assert.match(d.notes.events[0]![0]!, /a planned event/);
+  });
+});

@@ -54,6 +54,11 @@ const PREPOSITION = /(?:^|\s)(on|in|On|In)\s$/;
 const BYLINE = /^(?:(?:last\s+)?(?:updated|published|posted)\b|[^.!?\n]{0,60}\|)|^[^.!?\n]{0,80}\b\d{1,2}:\d{2}\b[^.!?\n]{0,20}$/i;
 /** "The story appears on page 4 of the March 12 print edition": about the paper, not the news. */
 const PUBLICATION_NOTE = /\b(?:story|article|report|this)\s+(?:appears|appeared|was published|ran)\b|\bprint edition\b/i;
+/** A weekday alone ("Thursday", "on Thursday", "Thursday's"): dated backward unless the sentence speaks of the future. */
+const WEEKDAY = /^(?:on\s+)?(sun|mon|tues|wednes|thurs|fri|satur)day(?:['’]s)?$/i;
+const WEEKDAYS = ["sun", "mon", "tues", "wednes", "thurs", "fri", "satur"];
+/** Future tense or a plan: "will", "is scheduled to", "ahead of", "preparing for Thursday's launch". */
+const FUTURE = /\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|expected|planned|slated|to)|plans?\s+to|preparing\s+for|ahead\s+of|upcoming|planned)\b/i;
 /** Punctuation chrono or the text leaves after a date's words ("In January,", "March 10 "). */
 const TRAILING = /[\s,;:.]+$/;
 const YEAR = /\b\d{4}\b/;
@@ -155,14 +160,27 @@ export function findDateMentions(text: TextAnalysis, publishedOn: Date): { menti
       setAside.push({ written, start, reason: `date.unresolved: ${resolved.error}` });
       continue;
     }
-    const corrected = yearFromLaterPart(e.parts, resolved, publishedOn) ?? weekPrecision(written, resolved);
+    const ahead = futureWeekday(written, sentence ? body.slice(sentence.start, sentence.end) : "", publishedOn);
+    const corrected = ahead ?? yearFromLaterPart(e.parts, resolved, publishedOn) ?? weekPrecision(written, resolved);
     const date = corrected ?? resolved;
-    const { rule, confidence, note } = confidenceOf(written, date, publishedOn);
+    const { rule, confidence, note } = ahead ? { rule: "date.future-weekday", confidence: 0.6, note: "a planned event: the next such day" } : confidenceOf(written, date, publishedOn);
     const value = corrected ? iso(date.start, date.precision) : written;
     const words = `date=${JSON.stringify(written)} -> ${iso(date.start, date.precision)} (${date.precision})`;
     mentions.push({ start, end: e.end, written, value, date, proposal: proposal(rule, confidence, note ? `${words}, ${note}` : words) });
   }
   return { mentions, setAside };
+}
+
+/**
+ * "the launch on Thursday will carry ...", "preparing for Thursday's launch": a weekday in a sentence about
+ * what is planned is the next such day on or after publication (ingest/dates.ts reads the last one).
+ */
+function futureWeekday(written: string, sentence: string, publishedOn: Date): ResolvedDate | undefined {
+  const day = WEEKDAY.exec(written.trim());
+  if (!day || !FUTURE.test(sentence)) return undefined;
+  const ahead = (WEEKDAYS.indexOf(day[1]!.toLowerCase()) - publishedOn.getUTCDay() + 7) % 7;
+  const start = new Date(publishedOn.getTime() + ahead * 86_400_000);
+  return { start, end: lastDay(start, "DAY"), precision: "DAY" };
 }
 
 /**
