@@ -129,3 +129,11 @@ describe("weekdays of planned events", () => {
     assert.match(d.notes.events[0]![0]!, /a planned event/);
   });
 });
+
+describe("photo credits", () => {
+  test("the names of a photo credit are no person and no organization", () => {
+    const d = drafted("Mayor Elsa Brandt opened the barrier.\n\nPhoto: Marta Lind /For Northline\n\nA view of the harbour gates. Li Wen /For China Daily");
+    assert.deepEqual(names(d, "people"), ["Elsa Brandt"]);
+    assert.deepEqual(names(d, "organizations"), []);
+  });
+});

@@ -61,9 +61,14 @@ const bare = (t: Token) => t.text.replace(/['’]s$/, "");
 const endOf = (t: Token) => t.end + (t.tags.has("Abbreviation") && t.post.startsWith(".") ? 1 : 0) - (t.text.length - bare(t).length);
 const sentenceEnd = (t: Token | undefined) => !t || (/[.!?:]["”’]?\s*$|\n/.test(t.post) && !t.tags.has("Abbreviation"));
 
-/** Runs of name words joined by connectors, split into the names they hold. */
+/** Photo credits ("Photo: Ana Ruiz", "Li Wen /For China Daily"): their names are no one the news is about. */
+const CREDIT = /(?:^|\n)[ \t]*(?:Photos?|Photograph|Image|Picture)(?:\s+by)?\s*:[^\n]*|(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,3}\/[ \t]*(?:For[ \t]+)?\p{Lu}[^\n]*/gu;
+
+/** Runs of name words joined by connectors, split into the names they hold (rule name.photo-credit: none in a credit). */
 export function findNames(text: TextAnalysis): NameCandidate[] {
-  const { tokens, body } = text;
+  const { body } = text;
+  const credits = [...body.matchAll(CREDIT)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const tokens = text.tokens.filter((t) => !credits.some((c) => t.start >= c.start && t.end <= c.end));
   const found: NameCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
