@@ -27,6 +27,11 @@ export interface Config {
    * before 1.21, or without max_prepared_statements).
    */
   dbPreparedStatements: boolean;
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS), skipped while they lag more than REPLICA_MAX_LAG_MS
+   * (default 2000); a read after a write waits at most REPLICA_WAIT_MS (default 500) for one.
+   */
+  replicas: { urls: string[]; maxLagMs: number; waitMs: number } | undefined;
   /** Load the bundled documents when the database holds none. */
   seed: boolean;
   /** What seeding loads (CORPUS): a folder of annotated documents, or one annotation file; default corpus/. */
@@ -122,19 +127,31 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
-  if (raw === undefined || raw === "") return undefined;
+function postgresUrl(raw: string, name: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL is not a valid URL (expected postgresql://user@host:port/database)`);
+    throw new ConfigError(`${name} is not a valid URL (expected postgresql://user@host:port/database)`);
   }
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
-    throw new ConfigError(`DATABASE_URL must start with postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(`${name} must start with postgresql://, got "${url.protocol}//"`);
   }
   return raw;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  return raw === undefined || raw === "" ? undefined : postgresUrl(raw, "DATABASE_URL");
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated streaming replicas of DATABASE_URL's database. */
+function replicas(env: Env): Config["replicas"] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  if (!urls.length) return undefined;
+  if (!env.DATABASE_URL) throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL (the primary): replicas serve reads of a PostgreSQL primary");
+  urls.forEach((url, i) => postgresUrl(url, `DATABASE_REPLICA_URLS[${i}]`));
+  return { urls, maxLagMs: integer(env, "REPLICA_MAX_LAG_MS", 2000, 0, 600_000), waitMs: integer(env, "REPLICA_WAIT_MS", 500, 0, 60_000) };
 }
 
 function apiTokenDigests(env: Env): TokenDigest[] {
@@ -168,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || "data"),
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
+    replicas: replicas(env),
     seed: flag(env, "SEED", true),
     corpus: path.resolve(env.CORPUS || path.join(projectRoot, "corpus")),
     logSql: flag(env, "LOG_SQL", false),

@@ -15,6 +15,7 @@ import { createPersonLoaders } from "./person/person.loaders.ts";
 import { createQuoteLoaders } from "./quote/quote.loaders.ts";
 import { createThemeLoaders } from "./theme/theme.loaders.ts";
 import { Drafts } from "./extract/drafts.ts";
+import type { Route } from "./db/routing.ts";
 
 const LOADER_FACTORIES = {
   claims: createClaimLoaders,
@@ -57,6 +58,8 @@ export interface Context {
   viewer: Viewer;
   /** Drafts annotations in a worker thread (extract/drafts.ts); one per service. */
   drafts: Drafts;
+  /** Where the reads go, when there are read replicas (db/routing.ts); `raw` follows it. */
+  route?: Route;
 }
 
 export interface ContextOptions {
@@ -69,6 +72,8 @@ export interface ContextOptions {
   apiTokenDigests?: readonly TokenDigest[];
   /** The service's drafting worker; contexts made without one (scripts, tests) share a default. */
   drafts?: Drafts;
+  /** The request's route, when `raw` is routed between primary and replicas. */
+  route?: Route;
 }
 
 let defaultDrafts: Drafts | undefined;
@@ -84,5 +89,6 @@ export function buildContext(prisma: PrismaClient, options: ContextOptions = {})
     sql,
     viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),
     drafts: options.drafts ?? (defaultDrafts ??= new Drafts(10_000)),
+    route: options.route,
   };
 }

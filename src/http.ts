@@ -16,15 +16,16 @@ import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
 import { Replays } from "./read/replays.ts";
+import { LSN } from "./db/replicas.ts";
 import type { Logger } from "./log.ts";
 import type { ParseOptions } from "graphql";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
   /** Answers a request the service answered before by one statement (read/replays.ts), else undefined. */
-  replay?: (key: string, sql: StatementCount) => Promise<string | undefined>;
-  /** Makes the request's context; gets the Authorization header (writes need a token). */
-  buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string }) => Context;
+  replay?: (key: string, sql: StatementCount, afterLsn: string | undefined) => Promise<string | undefined>;
+  /** Makes the request's context; gets the Authorization header (writes need a token) and the write a read must see. */
+  buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string; afterLsn?: string }) => Context;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** Apollo's parse options (the token limit), for the one parse done here: a GET's operation type. */
@@ -69,6 +70,16 @@ async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, t
   res.end();
 }
 
+/** The write a read must see (`x-read-after-lsn`, from an earlier answer's `x-write-lsn`; db/routing.ts). */
+function readAfterLsn(req: IncomingMessage): string | undefined {
+  const value = req.headers["x-read-after-lsn"];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !LSN.test(value.trim())) {
+    throw new HttpError(400, `x-read-after-lsn must be a write-ahead log position as x-write-lsn gives it (e.g. 0/3000148), got ${JSON.stringify(value)}`);
+  }
+  return value.trim();
+}
+
 async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
@@ -78,8 +89,9 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   const sql: StatementCount = { statements: 0 };
   outcome.sql = sql;
   outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
+  const afterLsn = readAfterLsn(req);
   const replayKey = options.replay && Replays.keyOf(body);
-  const replayed = replayKey ? await options.replay!(replayKey, sql) : undefined;
+  const replayed = replayKey ? await options.replay!(replayKey, sql, afterLsn) : undefined;
   if (replayed !== undefined) {
     res.setHeader("content-type", `${type}; charset=utf-8`);
     res.setHeader("x-sql-statements", String(sql.statements));
@@ -93,10 +105,13 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
     // which graphql-jit does not run): ~8% of a small request's CPU.
     if (value !== undefined && name !== "accept") headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
+  let context: Context | undefined;
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-    context: async () => options.buildContext(requestId, sql, { authorization: req.headers.authorization }),
+    context: async () => (context = options.buildContext(requestId, sql, { authorization: req.headers.authorization, afterLsn })),
   });
+  // After a write on a primary with replicas: where the client's next reads must have got to.
+  if (context?.route?.writeLsn) res.setHeader("x-write-lsn", context.route.writeLsn);
   await sendGraphQL(res, response, type, sql);
 }
 

@@ -21,6 +21,7 @@ import { createIde } from "./ide/static.ts";
 import { Drafts } from "./extract/drafts.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { Replays } from "./read/replays.ts";
+import { readYourWrites } from "./graphql/read-your-writes.ts";
 import { countedRaw } from "./db/statement-counter.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
@@ -73,7 +74,7 @@ export async function startApp(config: Config): Promise<App> {
       // Cache-control hints and inline traces are unused here, and either makes Apollo wrap every
       // field's resolver (measured: ~3% of a deep query's CPU).
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
-        errors.plugin, ...limits.plugins],
+        errors.plugin, ...limits.plugins, readYourWrites],
       // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response; items
       // PostgreSQL wrote (read/execute.ts) go in as they came.
       stringifyResult,
@@ -91,9 +92,12 @@ export async function startApp(config: Config): Promise<App> {
         readiness: db.readiness,
         logger,
         ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
-        replay: (key, sql) => replays.answer(key, countedRaw(db.raw, sql)),
-        buildContext: (requestId, sql, request) =>
-          buildContext(db.prisma, { requestId, sql, raw: db.raw, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts }),
+        replay: (key, sql, after) => replays.answer(key, countedRaw(db.replicas ? db.routed({ primary: false, after }) : db.raw, sql)),
+        buildContext: (requestId, sql, request) => {
+          const route = db.replicas ? { primary: false, after: request.afterLsn } : undefined;
+          const raw = route ? db.routed(route) : db.raw;
+          return buildContext(db.prisma, { requestId, sql, raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
+        },
       }),
     );
     const port = await listen(server, config.port, config.host);

@@ -14,6 +14,8 @@ import { createPool, describeUrl, withPgConnection } from "./postgres.ts";
 import { pgliteRaw, pgRaw, type RawQueries } from "./raw.ts";
 import { checkReadiness, type Readiness } from "./readiness.ts";
 import { countingAdapter } from "./statement-counter.ts";
+import { Replicas } from "./replicas.ts";
+import { routedRaw, type Route } from "./routing.ts";
 
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
@@ -22,14 +24,20 @@ export interface DatabaseOptions {
   /** Prepare parameterless statements (PostgreSQL only; db/raw.ts). Default true. */
   dbPreparedStatements?: boolean;
   logSql: boolean;
+  /** PostgreSQL streaming replicas for reads (db/replicas.ts); none by default. */
+  replicas?: { urls: string[]; maxLagMs: number; waitMs: number };
   /** Folder holding package.json, prisma/ and dist/. */
   projectRoot: string;
 }
 
 export interface Database {
   prisma: PrismaClient;
-  /** Raw reads on the driver itself, for the hot list statements (db/raw.ts). */
+  /** Raw reads on the driver itself, for the hot list statements (db/raw.ts): the primary's. */
   raw: RawQueries;
+  /** A request's reads: on a replica when there are any and the route allows (db/routing.ts). */
+  routed(route: Route): RawQueries;
+  /** The read replicas, when configured. */
+  replicas?: Replicas;
   kind: "pglite" | "postgresql";
   /** Human description of where the data lives (no password). */
   location: string;
@@ -87,14 +95,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const raw = driver.raw(log);
     // Probes run on their own driver connection path but are not a request's statements.
     const probe = driver.raw();
+    const replicas = options.replicas?.urls.length && driver.kind === "postgresql"
+      ? new Replicas(probe, { ...options.replicas, poolMax: options.dbPoolMax, prepare: options.dbPreparedStatements ?? true })
+      : undefined;
+    await replicas?.start();
     return {
       prisma,
       raw,
-      readiness: () => checkReadiness(probe, files.map((f) => f.name)),
+      routed: (route) => routedRaw(raw, replicas, route),
+      replicas,
+      readiness: async () => ({ ...(await checkReadiness(probe, files.map((f) => f.name))), ...(replicas && { replicas: replicas.states() }) }),
       kind: driver.kind,
       location: driver.location,
       appliedMigrations,
       close: async () => {
+        await replicas?.stop();
         await prisma.$disconnect();
         await driver.close();
       },

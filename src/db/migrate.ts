@@ -78,32 +78,38 @@ function checkHistory(applied: AppliedRow[], files: MigrationFile[]): void {
 
 /**
  * Brings the database up to date with `files`. Returns the names it applied.
- * `lock` takes PostgreSQL's advisory lock so that several instances starting together migrate once.
+ * `lock`: each step runs in a transaction holding PostgreSQL's advisory lock (the transaction-level
+ * one, so that it also holds through a pooler in transaction mode, PgBouncer), and a migration
+ * another instance applied meanwhile is skipped: several instances starting together migrate once.
  */
 export async function migrate(conn: SqlConnection, files: MigrationFile[], { lock }: { lock: boolean }): Promise<string[]> {
-  if (lock) await conn.query(`SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK})`);
-  try {
-    await conn.exec(CREATE_HISTORY);
-    const applied = await conn.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-    );
-    checkHistory(applied, files);
-    const done = new Set(applied.filter((r) => !r.rolled_back_at).map((r) => r.migration_name));
-    const pending = files.filter((f) => !done.has(f.name));
-    for (const file of pending) {
-      await inTransaction(conn, async () => {
-        await conn.exec(file.sql).catch((error: Error) => {
-          throw new MigrationError(`migration ${file.name} failed: ${error.message}`);
-        });
-        await conn.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), file.checksum, file.name],
-        );
+  const locked = <T>(fn: () => Promise<T>) =>
+    inTransaction(conn, async () => {
+      if (lock) await conn.query(`SELECT pg_advisory_xact_lock(${PRISMA_ADVISORY_LOCK})`);
+      return fn();
+    });
+  await locked(() => conn.exec(CREATE_HISTORY));
+  const applied = await conn.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+  );
+  checkHistory(applied, files);
+  const done = new Set(applied.filter((r) => !r.rolled_back_at).map((r) => r.migration_name));
+  const ran: string[] = [];
+  for (const file of files.filter((f) => !done.has(f.name))) {
+    const applies = await locked(async () => {
+      const [already] = await conn.query(`SELECT 1 AS x FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL`, [file.name]);
+      if (already) return false;
+      await conn.exec(file.sql).catch((error: Error) => {
+        throw new MigrationError(`migration ${file.name} failed: ${error.message}`);
       });
-    }
-    return pending.map((f) => f.name);
-  } finally {
-    if (lock) await conn.query(`SELECT pg_advisory_unlock(${PRISMA_ADVISORY_LOCK})`);
+      await conn.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, now(), now(), 1)`,
+        [randomUUID(), file.checksum, file.name],
+      );
+      return true;
+    });
+    if (applies) ran.push(file.name);
   }
+  return ran;
 }

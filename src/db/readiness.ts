@@ -3,6 +3,7 @@
  * so that a probe gets "not ready" quickly while the database is away instead of hanging.
  */
 import type { RawQueries } from "./raw.ts";
+import type { ReplicaState } from "./replicas.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 
 export interface Readiness {
@@ -11,6 +12,8 @@ export interface Readiness {
   /** Migrations applied / expected; absent when the database is down. */
   migrations?: { applied: number; expected: number };
   error?: string;
+  /** Each read replica: whether it answers, and how far behind the primary it was (db/replicas.ts). */
+  replicas?: ReplicaState[];
 }
 
 const TIMEOUT_MS = 2000;

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { addVary } from "./vary.ts";
 
-const ALLOWED_HEADERS = "content-type, authorization, apollo-require-preflight, x-apollo-operation-name";
+const ALLOWED_HEADERS = "content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-read-after-lsn";
 
 /** Sets CORS headers for an allowed origin; returns true when it answered a preflight itself. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
@@ -15,7 +15,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   if (!allowed) return false;
   res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
   addVary(res, "origin");
-  res.setHeader("access-control-expose-headers", "x-request-id, x-sql-statements");
+  res.setHeader("access-control-expose-headers", "x-request-id, x-sql-statements, x-write-lsn");
   if (req.method !== "OPTIONS") return false;
   res.writeHead(204, {
     "access-control-allow-methods": "GET, POST, OPTIONS",

@@ -20,6 +20,7 @@ import type { Catalogue } from "./catalogue.ts";
 import { ArgumentRefused, planOperation, Unplanned, type Plan } from "./plan.ts";
 import { fillSlots } from "./complete.ts";
 import { Replays } from "./replays.ts";
+import type { Route } from "../db/routing.ts";
 
 /** A value of `data` that is JSON text already: the response is written around it (`stringifyResult`). */
 export class RawJson {
@@ -115,7 +116,9 @@ export function readGateway({ schema, catalogue, jit, planner, logger, replays }
     if (variables.errors) {
       return { errors: variables.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e, extensions: { code: "BAD_USER_INPUT" } })) };
     }
-    const context = request.context as { raw: RawQueries; requestId?: string };
+    const context = request.context as { raw: RawQueries; requestId?: string; route?: Route };
+    // A write reads its own result: all of a mutation's reads go to the primary.
+    if (request.operation.operation !== "query" && context.route) context.route.primary = true;
     if (planner) {
       const planned = plan(entry, request.operation, variables.coerced);
       if ("sql" in planned) {

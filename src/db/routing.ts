@@ -1,0 +1,50 @@
+/**
+ * Where one request's reads go. A query reads a replica (db/replicas.ts), the same one for all its
+ * statements; a mutation, and all a mutation reads, use the primary, so a write reads its own result.
+ * Read-your-writes across requests: a mutation's answer carries the primary's log position after it
+ * (`x-write-lsn`); a read that sends it back (`x-read-after-lsn`) is answered by a replica that has
+ * replayed that far, or by the primary.
+ */
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "./raw.ts";
+import type { Replicas } from "./replicas.ts";
+
+export interface Route {
+  /** Set for mutations (read/execute.ts): every read of the request on the primary. */
+  primary: boolean;
+  /** A write's log position the reads must see (the `x-read-after-lsn` header). */
+  after?: string;
+  /** After a mutation: the primary's log position, for `x-write-lsn`. */
+  writeLsn?: string;
+  picked?: Promise<RawQueries>;
+}
+
+/** Errors that say the replica itself is unusable (not the statement): the read moves to the primary. */
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+function replicaFailure(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code && CONNECTION_CODES.has(code)) return true;
+  // A standby cancels a read that conflicts with the primary's cleanup (40001): the primary has none.
+  if (code === "40001" && /recovery/i.test(message ?? "")) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message ?? "");
+}
+
+export function routedRaw(primary: RawQueries, replicas: Replicas | undefined, route: Route): RawQueries {
+  if (!replicas) return primary;
+  return {
+    async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
+      if (route.primary) return primary.$queryRaw<T>(sql);
+      // Statements of one request may start together (a batch): they share the pick.
+      const target = await (route.picked ??= replicas.pick(route.after));
+      if (target === primary) return primary.$queryRaw<T>(sql);
+      try {
+        return await target.$queryRaw<T>(sql);
+      } catch (error) {
+        if (!replicaFailure(error)) throw error;
+        replicas.failed(target, error as Error);
+        route.picked = Promise.resolve(primary);
+        return primary.$queryRaw<T>(sql);
+      }
+    },
+  };
+}
