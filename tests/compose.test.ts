@@ -123,3 +123,31 @@ test("Dockerfile: multi-stage, production-only, non-root runtime with everything
     assert.ok(copied, `runtime stage does not COPY ${needed} (copies: ${sources.join(", ")})`);
   }
 });
+
+test("scale profile: a streaming replica, PgBouncer, two instances reading from the replica, and a load balancer", () => {
+  const scale = ["postgres-replica", "pgbouncer", "themegraph-1", "themegraph-2", "loadbalancer"];
+  for (const name of scale) {
+    const service = compose.services?.[name] as (Service & { profiles?: string[] }) | undefined;
+    assert.ok(service, `docker-compose.yml has no \`${name}\` service`);
+    assert.deepEqual(service.profiles, ["scale"], `${name} runs only with --profile scale`);
+  }
+  const mounted = (name: string) => (compose.services?.[name]?.volumes ?? []).map((v) => (typeof v === "string" ? v.split(":")[0]! : v.source ?? ""));
+  const replicaScript = mounted("postgres-replica").find((s) => s.endsWith("replica-entrypoint.sh"));
+  assert.ok(replicaScript && /pg_basebackup .*-R/.test(readFileSync(path.join(projectRoot, replicaScript), "utf8")), "the replica starts from pg_basebackup -R of the primary");
+  const primaryScript = mounted("postgres").find((s) => s.endsWith(".sh"));
+  assert.ok(primaryScript && /host replication/.test(readFileSync(path.join(projectRoot, primaryScript), "utf8")), "the primary lets the replica stream");
+  const bouncer = readFileSync(path.join(projectRoot, mounted("pgbouncer").find((s) => s.endsWith(".ini"))!), "utf8");
+  assert.match(bouncer, /pool_mode = transaction/);
+  assert.match(bouncer, /max_prepared_statements = [1-9]/, "named statements work through it (PgBouncer >= 1.21)");
+  assert.match(bouncer, /host=postgres\b/);
+  for (const name of ["themegraph-1", "themegraph-2"]) {
+    const e = env(compose.services?.[name]);
+    assert.equal(new URL(e.DATABASE_URL!).hostname, "pgbouncer", `${name} writes through PgBouncer`);
+    assert.equal(new URL(e.DATABASE_REPLICA_URLS!).hostname, "postgres-replica", `${name} reads from the replica`);
+    assert.match(JSON.stringify(compose.services?.[name]?.healthcheck?.test), /readyz/);
+  }
+  const haproxy = readFileSync(path.join(projectRoot, mounted("loadbalancer").find((s) => s.endsWith(".cfg"))!), "utf8");
+  for (const name of ["themegraph-1", "themegraph-2"]) assert.match(haproxy, new RegExp(`server ${name} ${name}:4000 check`));
+  assert.match(haproxy, /httpchk GET \/readyz/);
+  assert.ok(compose.volumes && "pgreplica" in compose.volumes, "the replica keeps its data in a named volume");
+});
