@@ -17,6 +17,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The log position of this page's last write (`x-write-lsn`): sent back with every later request, so
+ * that behind replicas the curator reads what they just wrote (README, "Beyond one machine").
+ */
+let lastWrite: string | null = null;
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const bearer = token.get();
   const response = await fetch("/graphql", {
@@ -25,9 +31,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       "content-type": "application/json",
       accept: "application/graphql-response+json, application/json;q=0.9",
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(lastWrite ? { "x-read-after-lsn": lastWrite } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });
+  lastWrite = response.headers.get("x-write-lsn") ?? lastWrite;
   const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[] } | null;
   if (!body) throw new ApiError(`the service answered ${response.status} without JSON`);
   if (body.errors?.length) {
