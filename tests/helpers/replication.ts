@@ -56,6 +56,8 @@ export interface Replicated {
   startReplica(): Promise<void>;
   /** Transactions committed in the test database on each server (what statements ran where). */
   transactions(): Promise<{ primary: number; replica: number }>;
+  /** The postmaster of each server (their backends are its children): for CPU per server. */
+  postmasters(): Promise<{ primary: number; replica: number }>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,10 @@ ignore_startup_parameters = extra_float_digits,options
         await new Promise((resolve) => setTimeout(resolve, 2000));
         const [primary, replica] = await Promise.all([count(primaryPort), count(replicaPort)]);
         return { primary, replica };
+      },
+      postmasters: async () => {
+        const pid = async (data: string) => Number((await run("head", ["-n", "1", path.join(data, "postmaster.pid")])).stdout.trim());
+        return { primary: await pid(primary), replica: await pid(replica) };
       },
       close: async () => {
         bouncer?.kill();
