@@ -30,8 +30,10 @@ export interface Config {
   /**
    * Read replicas (DATABASE_REPLICA_URLS), skipped while they lag more than REPLICA_MAX_LAG_MS
    * (default 2000); a read after a write waits at most REPLICA_WAIT_MS (default 500) for one.
+   * REPLICA_PREPARED_STATEMENTS (default true) is DB_PREPARED_STATEMENTS for the replicas'
+   * connections, which are often direct while the primary's go through a pooler.
    */
-  replicas: { urls: string[]; maxLagMs: number; waitMs: number } | undefined;
+  replicas: { urls: string[]; maxLagMs: number; waitMs: number; prepared: boolean } | undefined;
   /** Load the bundled documents when the database holds none. */
   seed: boolean;
   /** What seeding loads (CORPUS): a folder of annotated documents, or one annotation file; default corpus/. */
@@ -151,7 +153,10 @@ function replicas(env: Env): Config["replicas"] {
   if (!urls.length) return undefined;
   if (!env.DATABASE_URL) throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL (the primary): replicas serve reads of a PostgreSQL primary");
   urls.forEach((url, i) => postgresUrl(url, `DATABASE_REPLICA_URLS[${i}]`));
-  return { urls, maxLagMs: integer(env, "REPLICA_MAX_LAG_MS", 2000, 0, 600_000), waitMs: integer(env, "REPLICA_WAIT_MS", 500, 0, 60_000) };
+  return {
+    urls, maxLagMs: integer(env, "REPLICA_MAX_LAG_MS", 2000, 0, 600_000), waitMs: integer(env, "REPLICA_WAIT_MS", 500, 0, 60_000),
+    prepared: flag(env, "REPLICA_PREPARED_STATEMENTS", true),
+  };
 }
 
 function apiTokenDigests(env: Env): TokenDigest[] {

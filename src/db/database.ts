@@ -25,7 +25,7 @@ export interface DatabaseOptions {
   dbPreparedStatements?: boolean;
   logSql: boolean;
   /** PostgreSQL streaming replicas for reads (db/replicas.ts); none by default. */
-  replicas?: { urls: string[]; maxLagMs: number; waitMs: number };
+  replicas?: { urls: string[]; maxLagMs: number; waitMs: number; prepared: boolean };
   /** Folder holding package.json, prisma/ and dist/. */
   projectRoot: string;
 }
@@ -96,7 +96,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Probes run on their own driver connection path but are not a request's statements.
     const probe = driver.raw();
     const replicas = options.replicas?.urls.length && driver.kind === "postgresql"
-      ? new Replicas(probe, { ...options.replicas, poolMax: options.dbPoolMax, prepare: options.dbPreparedStatements ?? true })
+      ? new Replicas(probe, { ...options.replicas, poolMax: options.dbPoolMax, prepare: options.replicas.prepared })
       : undefined;
     await replicas?.start();
     return {
