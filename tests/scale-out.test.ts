@@ -2,11 +2,13 @@
  * Beyond one machine, on this machine: a throw-away PostgreSQL primary with a streaming replica
  * (tests/helpers/replication.ts), Debian's PgBouncer in transaction mode before the primary, and two
  * service processes with DATABASE_REPLICA_URLS. Reads land on the replica (counted by each server's
- * own statistics), a client reads its own write at once through the other instance, the replica
+ * own statistics), a client reads its own write at once through the other instance, a persisted
+ * query is derivable on an instance that never saw it, the replica
  * stopped mid-load costs no failed read and comes back, and an instance killed mid-load leaves the
  * other answering.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { startReplicated, skipWithoutReplication, type Replicated } from "./helpers/replication.ts";
 import { startService, type RunningService } from "./helpers/process.ts";
@@ -104,6 +106,18 @@ describe("a primary, a replica, PgBouncer and two instances", { skip, timeout: 3
     const bad = await fetch(reader, { method: "POST", headers: { "content-type": "application/json", "x-read-after-lsn": "yesterday" }, body: JSON.stringify({ query: "{ __typename }" }) });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /x-read-after-lsn must be a write-ahead log position/);
+  });
+
+  test("instances share no state: a persisted query registered on one is derivable on the other", async () => {
+    const query = `{ theme(slug: "space") { name } }`;
+    const persistedQuery = { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") };
+    const send = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const registered = await send(instances[0]!.url, { query, extensions: { persistedQuery } });
+    assert.equal(registered.data.theme.name, "Space exploration");
+    assert.equal((await send(instances[0]!.url, { extensions: { persistedQuery } })).data.theme.name, "Space exploration", "by hash on the instance that has it");
+    const unknown = await send(instances[1]!.url, { extensions: { persistedQuery } });
+    assert.equal(unknown.errors?.[0]?.extensions?.code, "PERSISTED_QUERY_NOT_FOUND", "the other says it does not know the hash");
+    assert.equal((await send(instances[1]!.url, { query, extensions: { persistedQuery } })).data.theme.name, "Space exploration", "and the client's retry with the text works there");
   });
 
   test("the replica stopped mid-load: reads go on on the primary, and back to the replica when it returns", async () => {
