@@ -12,7 +12,8 @@ export const readYourWrites: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ operation, contextValue }) {
         const route = contextValue.route;
-        if (operation?.operation !== "mutation" || !route) return;
+        // A refused writer wrote nothing: no statement for it.
+        if (operation?.operation !== "mutation" || !route || !contextValue.viewer.authenticated) return;
         const [row] = await contextValue.raw.$queryRaw<{ lsn: string }[]>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`);
         route.writeLsn = row!.lsn;
       },
