@@ -137,10 +137,24 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, option
 }
 
 /** The request listener for node:http. */
-export function createRequestListener(options: HttpOptions) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+/** The request listener, and the drain that ends keep-alive: from then on every answer closes its connection. */
+export interface RequestListener {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  drain(): void;
+}
+
+export function createRequestListener(options: HttpOptions): RequestListener {
+  let draining = false;
+  /** Responses not yet sent: told to close their connection when the drain starts. */
+  const unanswered = new Set<ServerResponse>();
+  const listener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
+    if (draining) res.setHeader("connection", "close");
+    else {
+      unanswered.add(res);
+      res.once("close", () => unanswered.delete(res));
+    }
     res.setHeader("x-sql-statements", "0"); // the GraphQL route replaces it with its count
     const url = new URL(req.url ?? "/", "http://localhost");
     const started = performance.now();
@@ -166,4 +180,11 @@ export function createRequestListener(options: HttpOptions) {
       else sendError(res, 500, `internal error (request id ${requestId})`, type);
     }
   };
+  return Object.assign(listener, {
+    drain: () => {
+      draining = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader("connection", "close");
+      unanswered.clear();
+    },
+  });
 }

@@ -47,6 +47,9 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
+/** How long, at shutdown, a request already on the wire may still arrive (it is answered, and its connection closed). */
+const DRAIN_GRACE_MS = 150;
+
 export async function startApp(config: Config): Promise<App> {
   logger.level = config.logLevel;
   const [schema, db] = await Promise.all([buildAppSchema(), openDatabase({ ...config, projectRoot })]);
@@ -83,23 +86,22 @@ export async function startApp(config: Config): Promise<App> {
       persistedQueries: config.persistedQueries ? { ttl: null } : false,
     });
     await apollo.start();
-    const server = createServer(
-      createRequestListener({
-        apollo,
-        bodyLimit: config.bodyLimit,
-        parseOptions: limits.parseOptions,
-        corsOrigins: config.corsOrigins,
-        readiness: db.readiness,
-        logger,
-        ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
-        replay: (key, sql, after) => replays.answer(key, countedRaw(db.replicas ? db.routed({ primary: false, after }) : db.raw, sql)),
-        buildContext: (requestId, sql, request) => {
-          const route = db.replicas ? { primary: false, after: request.afterLsn } : undefined;
-          const raw = route ? db.routed(route) : db.raw;
-          return buildContext(db.prisma, { requestId, sql, raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
-        },
-      }),
-    );
+    const listener = createRequestListener({
+      apollo,
+      bodyLimit: config.bodyLimit,
+      parseOptions: limits.parseOptions,
+      corsOrigins: config.corsOrigins,
+      readiness: db.readiness,
+      logger,
+      ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
+      replay: (key, sql, after) => replays.answer(key, countedRaw(db.replicas ? db.routed({ primary: false, after }) : db.raw, sql)),
+      buildContext: (requestId, sql, request) => {
+        const route = db.replicas ? { primary: false, after: request.afterLsn } : undefined;
+        const raw = route ? db.routed(route) : db.raw;
+        return buildContext(db.prisma, { requestId, sql, raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
+      },
+    });
+    const server = createServer(listener);
     const port = await listen(server, config.port, config.host);
     return {
       url: `http://localhost:${port}/graphql`,
@@ -107,11 +109,20 @@ export async function startApp(config: Config): Promise<App> {
       db,
       seeded,
       stop: async () => {
-        // Stop accepting, let requests in flight finish (bounded), then close the database.
+        // Stop accepting. Answers from now on close their keep-alive connection (a client that keeps
+        // one busy would otherwise be served until the deadline). Idle connections close after a
+        // moment's grace: closed at once, as server.close() would do them (Node >= 19), one whose next
+        // request is already on the wire would be reset instead of answered.
+        listener.drain();
+        const closeIdle = server.closeIdleConnections.bind(server);
+        server.closeIdleConnections = () => undefined;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+        server.closeIdleConnections = closeIdle;
+        const idle = setTimeout(closeIdle, DRAIN_GRACE_MS);
+        // Requests in flight finish (bounded), then the database closes.
         const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
         await closed;
+        clearTimeout(idle);
         clearTimeout(deadline);
         await apollo.stop();
         await drafts.stop();
