@@ -66,6 +66,7 @@ describe("automatic persisted queries", () => {
     const res = await post(server.origin, { query: document("liar"), extensions: persisted(document("other")) });
     assert.equal(res.status, 400);
     assert.match(res.json().errors[0].message, /provided sha does not match query/);
+    assert.equal(res.json().errors[0].extensions.code, "PERSISTED_QUERY_HASH_MISMATCH", "its own code, not an internal error");
   });
 });
 

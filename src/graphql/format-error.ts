@@ -76,6 +76,10 @@ export function createErrorHandling({ detailed, suggestions, logger }: { detaile
     if ((formatted.extensions?.code ?? INTERNAL) !== INTERNAL) {
       return suggestions || !SUGGESTION.test(formatted.message) ? formatted : { ...formatted, message: formatted.message.replace(SUGGESTION, "") };
     }
+    // Apollo raises this one uncoded: the client sent a hash that is not its query's SHA-256.
+    if (formatted.message === "provided sha does not match query") {
+      return { message: `${formatted.message}: extensions.persistedQuery.sha256Hash must be the SHA-256 of the query sent with it`, extensions: { code: "PERSISTED_QUERY_HASH_MISMATCH" } };
+    }
     const requestId = typeof error === "object" && error ? requestIds.get(error) : undefined;
     const cause = rootCause(error);
     // The database being away is not a bug: a retryable code, and pg's pool reconnects by itself.

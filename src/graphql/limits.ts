@@ -6,7 +6,8 @@
  * - depth, aliases, directives: graphql-armor's validation rules (via ApolloArmor), which count
  *   through fragments once each;
  * - root fields and characters: two small validation rules below (not in graphql-armor);
- * - cost and expanded fields: graphql/cost.ts, once the variables are known (armor's cost rule is off).
+ * - cost and expanded fields: graphql/cost.ts, once the variables are known (armor's cost rule is off);
+ * - string arguments: no NUL, at most 10,000 characters (graphql/string-arguments.ts).
  * Armor's suggestion blocking is off too: it rewrites `error.message` in place, which throws on
  * errors whose message is read-only (graphql-jit's); format-error.ts strips suggestions instead.
  */
@@ -15,6 +16,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { Kind, type GraphQLError, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
 import type { QueryLimits } from "../config.ts";
 import { costLimitPlugin } from "./cost.ts";
+import { stringArgumentsPlugin } from "./string-arguments.ts";
 import { QueryLimitError, type QueryLimit } from "./errors.ts";
 
 /** What server.ts hands to ApolloServer. */
@@ -81,6 +83,6 @@ export function queryLimits(limits: QueryLimits): LimitOptions {
   return {
     parseOptions: { maxTokens: limits.tokens },
     validationRules: [...armor.validationRules, maxRootFieldsRule(limits.rootFields), maxCharactersRule(limits.characters)],
-    plugins: [...(armor.plugins as ApolloServerPlugin[]), costLimitPlugin({ cost: limits.cost, fields: limits.fields })],
+    plugins: [...(armor.plugins as ApolloServerPlugin[]), stringArgumentsPlugin, costLimitPlugin({ cost: limits.cost, fields: limits.fields })],
   };
 }
