@@ -1,11 +1,14 @@
 /**
  * The GraphQL IDE the service serves at GET /graphql (for browsers) and GET /: GraphiQL with the
- * example operations of examples/queries/ as its first tabs. Vite bundles it, Monaco's web workers
- * included, into dist/ide/, so nothing loads from the internet.
+ * example operations of examples/queries/ as its first tabs, and the service's schema (schema.graphql)
+ * built in. Vite bundles it, Monaco's web workers included, into dist/ide/, so nothing loads from the
+ * internet.
  */
 import "graphiql/setup-workers/vite";
 import "graphiql/style.css";
 import { GraphiQL } from "graphiql";
+import { buildSchema } from "graphql";
+import sdl from "../schema.graphql?raw";
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { examples } from "./examples.ts";
@@ -30,6 +33,10 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, str
 const shared = new URLSearchParams(location.search).get("query");
 const defaultTabs = [...(shared ? [{ query: shared }] : []), ...examples];
 
+// The schema the service serves, committed as schema.graphql and bundled here: docs, completion and
+// validation work where introspection is off (production) without opening it to everyone.
+const schema = buildSchema(sdl);
+
 createRoot(document.getElementById("graphiql")!).render(
-  createElement(GraphiQL, { fetcher, defaultTabs, defaultEditorToolsVisibility: false }),
+  createElement(GraphiQL, { fetcher, defaultTabs, defaultEditorToolsVisibility: false, schema }),
 );

@@ -124,6 +124,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, option
     return graphql(req, res, url, options, requestId, outcome);
   }
   if (url.pathname === "/" && ide) return ide.page(req, res);
+  // Where users of GraphQL Playground look for the IDE.
+  if (url.pathname === "/playground" && ide) return void res.writeHead(302, { location: "/" }).end();
   if (url.pathname.startsWith("/ide/") && ide) return ide.asset(req, res, url.pathname);
   // The curator's workbench: a page of the same bundle; what it does needs the API token.
   if ((url.pathname === "/curate" || url.pathname === "/curate/") && ide) return ide.workbench(req, res);

@@ -17,15 +17,18 @@ const skip = skipWithoutChromium;
 const SCREENSHOT = path.join(projectRoot, "tests", "artifacts", "ide.png");
 
 let t: TestApp;
+/** NODE_ENV=production: introspection is off, and the IDE works from the schema it bundles. */
+let production: TestApp;
 let browser: Browser;
 before(async () => {
   if (skip) return;
-  t = await startTestApp("pglite");
+  [t, production] = await Promise.all([startTestApp("pglite"), startTestApp("pglite", { env: { NODE_ENV: "production" } })]);
   browser = await launchChromium({ width: 1440, height: 900 });
 });
 after(async () => {
   await browser?.close();
   await t?.close();
+  await production?.close();
 });
 
 /**
@@ -37,7 +40,7 @@ function editorShows([selector, text]: [string, string]): boolean {
 }
 const collapse = (text: string) => text.replace(/\s+/g, " ");
 
-test("the IDE runs the preloaded theme query and shows its quotes; the docs explorer opens; nothing loads from elsewhere", { skip, timeout: 120_000 }, async () => {
+async function ideWorks(t: TestApp, screenshot: string, from = "/"): Promise<void> {
   const query = await readFile(path.join(projectRoot, "examples", "queries", "theme-events-quotes.graphql"), "utf8");
   const answer = await t.gql(query);
   assert.equal(answer.body.errors, undefined, "the example query runs over plain HTTP");
@@ -57,19 +60,30 @@ test("the IDE runs the preloaded theme query and shows its quotes; the docs expl
   });
 
   try {
-    await page.goto(t.app.url);
+    await page.goto(new URL(from, t.app.url).toString());
     await page.waitForFunction(editorShows, [".graphiql-query-editor", "query ThemeEventsQuotes"] as [string, string]);
 
     await page.locator(".graphiql-execute-button").click();
     await page.waitForFunction(editorShows, [".result-window", collapse(expected)] as [string, string], { timeout: 30_000 });
 
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
-    await page.locator(".graphiql-doc-explorer").getByText("Query", { exact: true }).first().waitFor();
+    await page.locator(".graphiql-doc-explorer").getByText("Query", { exact: true }).first().click();
+    await page.locator(".graphiql-doc-explorer").getByText("theme", { exact: true }).first().waitFor();
   } finally {
     // Taken on failure too: the picture usually says what went wrong.
-    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await mkdir(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot });
   }
   assert.deepEqual(elsewhere, [], "the IDE loads nothing from outside the service");
   assert.deepEqual(problems, [], "no errors in the page (CSP violations would show here)");
+}
+
+test("the IDE runs the preloaded theme query and shows its quotes; the docs explorer opens; nothing loads from elsewhere", { skip, timeout: 120_000 }, async () => {
+  await ideWorks(t, SCREENSHOT);
+});
+
+test("in production, with introspection off, the IDE still has its docs (the bundled schema); /playground leads to it", { skip, timeout: 120_000 }, async () => {
+  const introspection = await production.gql(`{ __schema { queryType { name } } }`);
+  assert.ok(introspection.body.errors?.length, "introspection is off in production");
+  await ideWorks(production, path.join(projectRoot, "tests", "artifacts", "ide-production.png"), "/playground");
 });
