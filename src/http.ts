@@ -15,6 +15,7 @@ import { readJsonBody } from "./http/request-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
+import type { RateLimiter } from "./http/rate-limit.ts";
 import { Replays } from "./read/replays.ts";
 import { LSN } from "./db/replicas.ts";
 import type { Logger } from "./log.ts";
@@ -22,6 +23,8 @@ import type { ParseOptions } from "graphql";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
+  /** Refuses a client over its rate limit (http/rate-limit.ts); undefined when there is none. */
+  rateLimit?: RateLimiter;
   /** Answers a request the service answered before by one statement (read/replays.ts), else undefined. */
   replay?: (key: string, sql: StatementCount, afterLsn: string | undefined) => Promise<string | undefined>;
   /** Makes the request's context; gets the Authorization header (writes need a token) and the write a read must see. */
@@ -50,7 +53,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 function sendError(res: ServerResponse, status: number, message: string, type: ResponseMediaType, headers: Record<string, string> = {}): void {
-  const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+  const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : status === 429 ? "RATE_LIMITED" : "BAD_REQUEST";
   res
     .writeHead(status, { ...headers, "content-type": `${type}; charset=utf-8` })
     .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
@@ -83,6 +86,7 @@ function readAfterLsn(req: IncomingMessage): string | undefined {
 async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
+  await options.rateLimit?.(req);
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
   if (req.method === "GET") assertGetRunsQuery(search, options.parseOptions);
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;

@@ -22,6 +22,7 @@ import { Drafts } from "./extract/drafts.ts";
 import { seedIfEmpty } from "./ingest/seed.ts";
 import { Replays } from "./read/replays.ts";
 import { readYourWrites } from "./graphql/read-your-writes.ts";
+import { createRateLimiter } from "./http/rate-limit.ts";
 import { countedRaw } from "./db/statement-counter.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
@@ -88,6 +89,7 @@ export async function startApp(config: Config): Promise<App> {
     await apollo.start();
     const listener = createRequestListener({
       apollo,
+      rateLimit: createRateLimiter(config.rateLimits, config.apiTokenDigests),
       bodyLimit: config.bodyLimit,
       parseOptions: limits.parseOptions,
       corsOrigins: config.corsOrigins,
