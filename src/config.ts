@@ -34,6 +34,8 @@ export interface Config {
    * connections, which are often direct while the primary's go through a pooler.
    */
   replicas: { urls: string[]; maxLagMs: number; waitMs: number; prepared: boolean } | undefined;
+  /** Serve Prometheus metrics at /metrics (METRICS, default true). */
+  metrics: boolean;
   /** Requests a minute per client address and per API token (0: no limit); TRUST_PROXY reads X-Forwarded-For. */
   rateLimits: { perAddress: number; perToken: number; trustProxy: boolean };
   /** Load the bundled documents when the database holds none. */
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, "DB_POOL_MAX", 10, 1, 1000),
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
     replicas: replicas(env),
+    metrics: flag(env, "METRICS", true),
     rateLimits: {
       perAddress: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 10_000_000),
       perToken: integer(env, "RATE_LIMIT_TOKEN_PER_MINUTE", 0, 0, 10_000_000),

@@ -60,6 +60,11 @@ export interface Context {
   drafts: Drafts;
   /** Where the reads go, when there are read replicas (db/routing.ts); `raw` follows it. */
   route?: Route;
+  /**
+   * The code of the first error the request met (for /metrics), set by graphql/format-error.ts. An
+   * object the HTTP layer also holds: Apollo hands plugins a shallow copy of the context.
+   */
+  firstError: { code?: string };
 }
 
 export interface ContextOptions {
@@ -90,5 +95,6 @@ export function buildContext(prisma: PrismaClient, options: ContextOptions = {})
     viewer: authenticate(options.authorization, options.apiTokenDigests ?? []),
     drafts: options.drafts ?? (defaultDrafts ??= new Drafts(10_000)),
     route: options.route,
+    firstError: {},
   };
 }

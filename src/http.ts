@@ -16,6 +16,7 @@ import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
 import type { RateLimiter } from "./http/rate-limit.ts";
+import type { Metrics } from "./http/metrics.ts";
 import { Replays } from "./read/replays.ts";
 import { LSN } from "./db/replicas.ts";
 import type { Logger } from "./log.ts";
@@ -23,6 +24,8 @@ import type { ParseOptions } from "graphql";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
+  /** Prometheus metrics (http/metrics.ts), served at /metrics; undefined when METRICS=false. */
+  metrics?: Metrics;
   /** Refuses a client over its rate limit (http/rate-limit.ts); undefined when there is none. */
   rateLimit?: RateLimiter;
   /** Answers a request the service answered before by one statement (read/replays.ts), else undefined. */
@@ -42,10 +45,20 @@ export interface HttpOptions {
   logger: Logger;
 }
 
-/** What the request log says about a GraphQL request once it is answered. */
+/** What the request log and the metrics say about a GraphQL request once it is answered. */
 interface Outcome {
   sql?: StatementCount;
   operationName?: string | null;
+  /** The first GraphQL error's code, when there was one. */
+  errorCode?: string;
+}
+
+/** A request's route, as metrics label it. */
+function routeOf(pathname: string): string {
+  if (pathname === "/graphql") return "graphql";
+  if (["/healthz", "/readyz", "/metrics"].includes(pathname)) return pathname.slice(1);
+  if (pathname === "/" || pathname === "/curate" || pathname === "/curate/" || pathname === "/playground" || pathname.startsWith("/ide/")) return "ide";
+  return "other";
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -114,6 +127,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
     context: async () => (context = options.buildContext(requestId, sql, { authorization: req.headers.authorization, afterLsn })),
   });
+  outcome.errorCode = context?.firstError.code;
   // After a write on a primary with replicas: where the client's next reads must have got to.
   if (context?.route?.writeLsn) res.setHeader("x-write-lsn", context.route.writeLsn);
   await sendGraphQL(res, response, type, sql);
@@ -135,6 +149,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, option
   if ((url.pathname === "/curate" || url.pathname === "/curate/") && ide) return ide.workbench(req, res);
   // Liveness: the process answers. Readiness: the database answers and is migrated.
   if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+  if (url.pathname === "/metrics" && options.metrics && isGet) return options.metrics.send(res);
   if (url.pathname === "/readyz") {
     const readiness = await options.readiness();
     return sendJson(res, readiness.ready ? 200 : 503, readiness);
@@ -173,6 +188,11 @@ export function createRequestListener(options: HttpOptions): RequestListener {
       };
       if (url.pathname === "/healthz" || url.pathname === "/readyz") options.logger.debug(line, "probe");
       else options.logger.info(line, "request");
+      options.metrics?.record({
+        route: routeOf(url.pathname), operation: outcome.operationName ?? null,
+        outcome: res.statusCode >= 400 ? `http_${res.statusCode}` : (outcome.errorCode ?? "ok"),
+        seconds: line.durationMs / 1000, statements: outcome.sql?.statements,
+      });
     });
     try {
       await route(req, res, url, options, requestId, outcome);

@@ -23,6 +23,7 @@ import { seedIfEmpty } from "./ingest/seed.ts";
 import { Replays } from "./read/replays.ts";
 import { readYourWrites } from "./graphql/read-your-writes.ts";
 import { createRateLimiter } from "./http/rate-limit.ts";
+import { Metrics } from "./http/metrics.ts";
 import { countedRaw } from "./db/statement-counter.ts";
 import { logger } from "./log.ts";
 import { projectRoot } from "./paths.ts";
@@ -90,6 +91,7 @@ export async function startApp(config: Config): Promise<App> {
     const listener = createRequestListener({
       apollo,
       rateLimit: createRateLimiter(config.rateLimits, config.apiTokenDigests),
+      metrics: config.metrics ? new Metrics({ pool: db.poolStats, replicas: () => db.replicas?.states() ?? [] }) : undefined,
       bodyLimit: config.bodyLimit,
       parseOptions: limits.parseOptions,
       corsOrigins: config.corsOrigins,

@@ -16,6 +16,7 @@ import { checkReadiness, type Readiness } from "./readiness.ts";
 import { countingAdapter } from "./statement-counter.ts";
 import { Replicas } from "./replicas.ts";
 import { routedRaw, type Route } from "./routing.ts";
+import type { PoolStats } from "../http/metrics.ts";
 
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
@@ -38,6 +39,8 @@ export interface Database {
   routed(route: Route): RawQueries;
   /** The read replicas, when configured. */
   replicas?: Replicas;
+  /** The PostgreSQL pool's connections (PGlite has none). */
+  poolStats(): PoolStats | undefined;
   kind: "pglite" | "postgresql";
   /** Human description of where the data lives (no password). */
   location: string;
@@ -54,6 +57,7 @@ interface Driver {
   location: string;
   adapter: SqlDriverAdapterFactory;
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  stats?: () => PoolStats;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,7 @@ async function openDriver(options: DatabaseOptions): Promise<Driver> {
       adapter: new PrismaPg(pool),
       raw: (log) => pgRaw(pool, log, options.dbPreparedStatements ?? true),
       withConnection: (fn) => withPgConnection(pool, url, fn),
+      stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
   }
@@ -103,6 +108,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       prisma,
       raw,
       routed: (route) => routedRaw(raw, replicas, route),
+      poolStats: () => driver.stats?.(),
       replicas,
       readiness: async () => ({ ...(await checkReadiness(probe, files.map((f) => f.name))), ...(replicas && { replicas: replicas.states() }) }),
       kind: driver.kind,

@@ -59,6 +59,7 @@ export function createErrorHandling({ detailed, suggestions, logger }: { detaile
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
+          contextValue.firstError.code ??= String(codeOf(errors[0]) ?? INTERNAL);
           for (const error of errors) {
             if (!isInternal(error)) continue;
             requestIds.set(error, contextValue.requestId);
