@@ -54,6 +54,8 @@ export interface Replicated {
   bouncerUrl?: string;
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
+  /** Runs SQL on the replica as the superuser (e.g. pausing its replay). */
+  onReplica(sql: string): Promise<void>;
   /** Transactions committed in the test database on each server (what statements ran where). */
   transactions(): Promise<{ primary: number; replica: number }>;
   /** The postmaster of each server (their backends are its children): for CPU per server. */
@@ -130,6 +132,15 @@ ignore_startup_parameters = extra_float_digits,options
       replicaUrl: url(replicaPort),
       bouncerUrl: options.pgbouncer ? url(bouncerPort) : undefined,
       stopReplica: () => ctl(replica, "stop", "replica.log").then(() => undefined),
+      onReplica: async (sql) => {
+        const client = new pg.Client({ connectionString: url(replicaPort, "postgres") });
+        await client.connect();
+        try {
+          await client.query(sql);
+        } finally {
+          await client.end();
+        }
+      },
       startReplica: () => ctl(replica, "start", "replica.log").then(() => undefined),
       transactions: async () => {
         // A backend hands its statistics to pg_stat_database when idle, at most once a second.
