@@ -65,8 +65,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(value));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, type: ResponseMediaType, headers: Record<string, string> = {}): void {
-  const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : status === 429 ? "RATE_LIMITED" : "BAD_REQUEST";
+function sendError(res: ServerResponse, status: number, message: string, type: ResponseMediaType, headers: Record<string, string> = {}, code = status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST"): void {
   res
     .writeHead(status, { ...headers, "content-type": `${type}; charset=utf-8` })
     .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
@@ -202,7 +201,7 @@ export function createRequestListener(options: HttpOptions): RequestListener {
       if (res.headersSent) return void res.end();
       // Errors are GraphQL-shaped, in the media type the client asked for when it asked for one we have.
       const type = errorMediaType(req.headers.accept);
-      if (known) sendError(res, error.status, error.message, type, error.headers);
+      if (known) sendError(res, error.status, error.message, type, error.headers, error.code);
       else sendError(res, 500, `internal error (request id ${requestId})`, type);
     }
   };

@@ -79,7 +79,8 @@ export async function startApp(config: Config): Promise<App> {
       // Cache-control hints and inline traces are unused here, and either makes Apollo wrap every
       // field's resolver (measured: ~3% of a deep query's CPU).
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
-        errors.plugin, ...limits.plugins, readYourWrites],
+        // The write's log position only matters, and only costs a statement, with replicas.
+        errors.plugin, ...limits.plugins, ...(db.replicas ? [readYourWrites] : [])],
       // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response; items
       // PostgreSQL wrote (read/execute.ts) go in as they came.
       stringifyResult,
@@ -98,11 +99,11 @@ export async function startApp(config: Config): Promise<App> {
       readiness: db.readiness,
       logger,
       ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
-      replay: (key, sql, after) => replays.answer(key, countedRaw(db.replicas ? db.routed({ primary: false, after }) : db.raw, sql)),
+      // Without replicas `routed` is the primary's raw, and a context has no route.
+      replay: (key, sql, after) => replays.answer(key, countedRaw(db.routed({ primary: false, after }), sql)),
       buildContext: (requestId, sql, request) => {
         const route = db.replicas ? { primary: false, after: request.afterLsn } : undefined;
-        const raw = route ? db.routed(route) : db.raw;
-        return buildContext(db.prisma, { requestId, sql, raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
+        return buildContext(db.prisma, { requestId, sql, raw: route ? db.routed(route) : db.raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
       },
     });
     const server = createServer(listener);

@@ -2,6 +2,8 @@
  * The workbench's calls to the service: GraphQL over HTTP with the curator's API token, which the
  * browser keeps for this session only (sessionStorage), never in a cookie or on disk.
  */
+import type { ChangeCount, DateChange } from "../../src/claims/changes.ts";
+
 const TOKEN_KEY = "themegraph.curate.token";
 
 export const token = {
@@ -51,17 +53,8 @@ export interface Problem {
   line: number | null;
   message: string;
 }
-export interface ChangeCount {
-  kind: string;
-  added: number;
-  changed: number;
-  removed: number;
-}
-export interface DateChange {
-  event: string;
-  from: string | null;
-  to: string | null;
-}
+// The service's own shapes (type-only: nothing of src/ is bundled).
+export type { ChangeCount, DateChange } from "../../src/claims/changes.ts";
 export interface IngestAnswer {
   status: "DRY_RUN" | "INGESTED" | "UNCHANGED" | null;
   problems: Problem[];

@@ -8,6 +8,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "./raw.ts";
 import type { Replicas } from "./replicas.ts";
+import { isDatabaseUnavailable } from "./unavailable.ts";
 
 export interface Route {
   /** Set for mutations (read/execute.ts): every read of the request on the primary. */
@@ -19,14 +20,12 @@ export interface Route {
   picked?: Promise<RawQueries>;
 }
 
-/** Errors that say the replica itself is unusable (not the statement): the read moves to the primary. */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+/** The replica itself is unusable (not the statement): the read moves to the primary. */
 function replicaFailure(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code && CONNECTION_CODES.has(code)) return true;
+  if (isDatabaseUnavailable(error)) return true;
   // A standby cancels a read that conflicts with the primary's cleanup (40001): the primary has none.
-  if (code === "40001" && /recovery/i.test(message ?? "")) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message ?? "");
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "40001" && /recovery/i.test(message ?? "");
 }
 
 export function routedRaw(primary: RawQueries, replicas: Replicas | undefined, route: Route): RawQueries {

@@ -39,7 +39,7 @@ export function createRateLimiter(limits: RateLimits, digests: readonly TokenDig
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw new HttpError(429, `too many requests from ${what}: at most ${limiter.points} a minute; try again in ${seconds} s`, { "retry-after": String(seconds) });
+      throw new HttpError(429, `too many requests from ${what}: at most ${limiter.points} a minute; try again in ${seconds} s`, { "retry-after": String(seconds) }, "RATE_LIMITED");
     }
   };
 }
