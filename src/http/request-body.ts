@@ -9,17 +9,28 @@ import { parseMediaType } from "./media-type.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The body's bytes, read with plain stream events: an async iterator over the request (for await)
+ * costs a few promises per request, which showed in the CPU of small requests. Past the limit the
+ * rest of the body is discarded, so the 413 can still be answered on the connection.
+ */
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => new HttpError(413, `request body is larger than ${limit} bytes`);
-  if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
 }
 
 function checkContentType(header: string | undefined): void {
