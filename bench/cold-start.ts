@@ -8,7 +8,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/paths.ts";
-import { numberOption, timingSummary } from "./lib.ts";
+import { benchCli, numberOption, timingSummary } from "./lib.ts";
+
+benchCli({
+  command: "npm run bench:cold-start --",
+  synopsis: "[--runs N]",
+  summary: "Times `node dist/src/main.js` from spawn to its first answered query, on a fresh data folder and on an existing one (embedded PGlite, port 4600); prints a Markdown table.",
+  options: { runs: { type: "string", value: "N", description: "starts of each kind (default 5)" } },
+  examples: ["npm run bench:cold-start -- --runs 3"],
+});
 
 const runs = numberOption("runs", 5);
 const port = 4600;

@@ -8,7 +8,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../src/paths.ts";
-import { hasFlag, numberOption, timingSummary } from "./lib.ts";
+import { benchCli, hasFlag, numberOption, timingSummary } from "./lib.ts";
+
+benchCli({
+  command: "npm run bench:extract --",
+  synopsis: "[--runs N]",
+  summary: "Drafts a ~10 KB article in fresh processes, timing the module load, the first draft and a second one; prints Markdown.",
+  options: {
+    runs: { type: "string", value: "N", description: "fresh processes (default 5)" },
+    child: { type: "boolean", description: "one measured process (what the parent spawns)", hidden: true },
+  },
+  examples: ["npm run bench:extract -- --runs 3"],
+});
 
 const TARGET_SIZE = 10 * 1024;
 

@@ -11,9 +11,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { benchPool, benchThemes, DEFAULT_BENCH_URL, numberOption, option } from "./lib.ts";
+import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, numberOption, option } from "./lib.ts";
 import { serviceNodeFlags, startChild } from "./proc.ts";
 import { scenarios } from "./queries.ts";
+
+benchCli({
+  command: "npm run bench:gc --",
+  synopsis: "[--duration S] [--only key,key] [--top N] [--database-url URL]",
+  summary: "How much of the service's on-CPU time goes to garbage collection under load, per scenario (V8's --cpu-prof); needs the bench database (`npm run bench:seed`).",
+  options: {
+    duration: { type: "string", value: "seconds", description: "load per scenario (default 10)" },
+    only: { type: "string", value: "key,key", description: "these scenarios only" },
+    top: { type: "string", value: "n", description: "also list the N functions with most samples of their own" },
+    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+  },
+  examples: ["npm run bench:gc -- --duration 5 --top 10"],
+});
 
 interface Profile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];

@@ -12,8 +12,21 @@ import type pg from "pg";
 import { migrate, readMigrations } from "../src/db/migrate.ts";
 import { createPool, withPgConnection } from "../src/db/postgres.ts";
 import { projectRoot } from "../src/paths.ts";
-import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
+import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
 import { buildDataset, type TableData } from "./synthetic.ts";
+
+benchCli({
+  command: "npm run bench:seed --",
+  synopsis: "--scale N [--fresh] [--verbose] [--database-url URL]",
+  summary: "Loads the deterministic synthetic data set into PostgreSQL (creating the database) for `npm run bench`, then VACUUM ANALYZE.",
+  options: {
+    scale: { type: "string", value: "n", description: "size: scale 1 is ~5,000 events (default 1)" },
+    fresh: { type: "boolean", description: "drop and reload a database that already holds data" },
+    verbose: { type: "boolean", description: "time each table" },
+    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+  },
+  examples: ["npm run bench:seed -- --scale 1"],
+});
 
 const CHUNK = 10_000;
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

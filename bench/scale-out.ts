@@ -17,9 +17,22 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { newToken } from "../src/auth/api-tokens.ts";
 import { startReplicated } from "../tests/helpers/replication.ts";
-import { benchThemes, median, numberOption, percentile } from "./lib.ts";
+import { benchCli, benchThemes, median, numberOption, percentile } from "./lib.ts";
 import { CLK_TCK, cpuTicks, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
 import { DEEP, LATEST_QUOTES } from "./queries.ts";
+
+benchCli({
+  command: "npm run bench:scale --",
+  synopsis: "[--scale N] [--duration S]",
+  summary: `"Beyond one machine" measured here: a throw-away primary with a streaming replica, PgBouncer in
+transaction mode and two instances (needs PostgreSQL's server binaries and pgbouncer installed);
+prints Markdown.`,
+  options: {
+    scale: { type: "string", value: "n", description: "synthetic data scale (default 1)" },
+    duration: { type: "string", value: "seconds", description: "each load's length (default 20)" },
+  },
+  examples: ["npm run bench:scale -- --scale 1 --duration 10"],
+});
 
 const scale = numberOption("scale", 1), duration = numberOption("duration", 20);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

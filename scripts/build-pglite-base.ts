@@ -6,7 +6,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { migrate, readMigrations } from "../src/db/migrate.ts";
 import { openPGlite, pgliteBasePath, pgliteConnection } from "../src/db/pglite.ts";
+import { parseCli } from "../src/cli-args.ts";
 import { projectRoot } from "../src/paths.ts";
+
+parseCli({
+  command: "node dist/scripts/build-pglite-base.js",
+  summary: "Part of `npm run build`: writes dist/pglite-base.tar.gz, an initialized and migrated, empty PGlite data folder that a first start copies instead of running initdb.",
+  examples: ["node dist/scripts/build-pglite-base.js"],
+});
 
 const started = performance.now();
 const { pglite: db } = await openPGlite("memory://");

@@ -8,7 +8,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseCli } from "../src/cli-args.ts";
 import { projectRoot } from "../src/paths.ts";
+
+parseCli({
+  command: "npm run codegen:check --",
+  summary: `Exits 1 when examples/client/gql/ is not what GraphQL Code Generator makes from schema.graphql
+and examples/queries/ today (then run \`npm run codegen\` and commit), or when the example client does
+not compile. Touches no committed file.`,
+  examples: ["npm run codegen:check"],
+});
 
 const committed = path.join(projectRoot, "examples", "client", "gql");
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
@@ -27,7 +37,8 @@ async function files(dir: string): Promise<Map<string, string>> {
 async function staleness(): Promise<string[]> {
   const fresh = await mkdtemp(path.join(os.tmpdir(), "themegraph-codegen-"));
   try {
-    const failure = run(bin("graphql-codegen"), ["--config", "codegen.ts"], { CODEGEN_OUT: fresh + path.sep });
+    // scripts/codegen.ts, compiled beside this file (dist/scripts/codegen.js).
+    const failure = run(process.execPath, [fileURLToPath(new URL("./codegen.js", import.meta.url))], { CODEGEN_OUT: fresh + path.sep });
     if (failure) return [failure, "the example operations do not fit schema.graphql"];
     const [want, have] = await Promise.all([files(fresh), files(committed)]);
     const names = new Set([...want.keys(), ...have.keys()]);

@@ -9,6 +9,7 @@ import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseCli } from "../src/cli-args.ts";
 import { loadConfig } from "../src/config.ts";
 import { projectRoot } from "../src/paths.ts";
 import { startApp } from "../src/server.ts";
@@ -47,4 +48,12 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  parseCli({
+    command: "npm run readme:example --",
+    summary: `Starts the service on a fresh embedded database and rewrites README.md's example block with
+${EXAMPLE_FILE} and its answer (tests/readme.test.ts fails while it is stale).`,
+    examples: ["npm run readme:example"],
+  });
+  await main();
+}

@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCli, usageError, type CliSpec } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { fatal } from "../fatal.ts";
@@ -19,7 +19,25 @@ import { emptyGazetteer, type Gazetteer } from "./gazetteer.ts";
 import { loadGazetteer } from "./gazetteer-db.ts";
 import { slugify } from "./slugs.ts";
 
-const USAGE = "usage: npm run extract -- <article.txt> [--published YYYY-MM-DD] [--out draft.yaml] [--force] [--no-graph]";
+const CLI = {
+  command: "npm run extract --",
+  synopsis: "<article.txt> [--published YYYY-MM-DD] [--out draft.yaml] [--force] [--no-graph]",
+  summary: `Writes a draft annotation of the article that \`npm run ingest\` accepts as it is, on stdout
+(clean YAML: the project's .npmrc sends npm's "> script" banner to stderr) or to --out; what it found,
+and any note, go to stderr. Entities already in the configured database are linked by slug.`,
+  positionals: { min: 1, max: 1 },
+  options: {
+    published: { type: "string", value: "YYYY-MM-DD", description: "publication day (default: the text's `date YYYY-MM-DD` line)" },
+    out: { type: "string", value: "file", description: "write the draft to this file instead of stdout" },
+    force: { type: "boolean", description: "let --out overwrite an existing file" },
+    "no-graph": { type: "boolean", description: "link to nothing in the database: propose every entity afresh" },
+  },
+  env: {
+    DATABASE_URL: "PostgreSQL whose graph the draft links to; unset: the embedded database in DATA_DIR",
+    DATA_DIR: "folder of the embedded PGlite database (default ./data; none there: nothing to link to)",
+  },
+  examples: ["npm run extract -- article.txt > article.yaml", "npm run extract -- article.txt --published 2024-03-01 --out article.yaml"],
+} as const satisfies CliSpec;
 
 /** The graph's entities; none (with a note) when there is no database to read or it is busy. */
 async function graphGazetteer(): Promise<Gazetteer> {
@@ -41,28 +59,11 @@ async function graphGazetteer(): Promise<Gazetteer> {
   }
 }
 
-function options() {
-  try {
-    return parseArgs({
-      options: { published: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, "no-graph": { type: "boolean" } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
 try {
-  const { values, positionals } = options();
-  const [file] = positionals;
-  if (!file || positionals.length > 1) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  const { values, positionals } = parseCli(CLI);
+  const file = positionals[0]!;
   if (values.out && existsSync(values.out) && !values.force) {
-    console.error(`${values.out} exists (a curated annotation?): pass --force to overwrite it`);
-    process.exit(2);
+    usageError(CLI, `${values.out} exists (a curated annotation?): pass --force to overwrite it`);
   }
   const text = await readFile(file, "utf8").catch((error: Error) => {
     console.error(error.message);

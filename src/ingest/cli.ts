@@ -4,7 +4,7 @@
  * own transaction; a file with problems writes nothing, is reported, and the run goes on. Exits 1
  * at the end if any file or slug failed, 2 on a usage error.
  */
-import { parseArgs } from "node:util";
+import { parseCli, usageError as failUsage, type CliSpec } from "../cli-args.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { fatal } from "../fatal.ts";
@@ -12,22 +12,27 @@ import { projectRoot } from "../paths.ts";
 import type { Problem } from "./format.ts";
 import { annotationFiles, describeFailure, ingestFile, removeDocumentBySlug, type ChangeCount, type DateChange, type IngestResult, type Outcome, type RemoveResult } from "./ingest.ts";
 
-const USAGE = `usage: npm run ingest -- [--dry-run] <annotation.yaml | folder>...
-       npm run ingest -- [--dry-run] --remove <document-slug>...
+const CLI = {
+  command: "npm run ingest --",
+  synopsis: "[--dry-run] <annotation.yaml | folder>...\nnpm run ingest -- [--dry-run] --remove <document-slug>...",
+  summary: `Ingests each annotation file (its text is the .txt beside it, same name), or every .yaml/.yml
+file of a folder, each in its own transaction, into the configured database. Problems are printed
+as file:line: path: message; a file with problems writes nothing and the run goes on. Exits 1 if
+any file failed, 2 on a usage error. With the service running on the embedded database (PGlite),
+stop it first: the data folder has one owner at a time.`,
+  positionals: { max: Infinity },
+  options: {
+    "dry-run": { type: "boolean", description: "check everything and show what would change; write nothing" },
+    remove: { type: "boolean", description: "remove the documents with these slugs instead (and what only they claimed)" },
+  },
+  env: {
+    DATABASE_URL: "PostgreSQL to write to (created when missing); unset: the embedded database in DATA_DIR",
+    DATA_DIR: "folder of the embedded PGlite database (default ./data)",
+  },
+  examples: ["npm run ingest -- corpus/", "npm run ingest -- --dry-run report.yaml", "DATABASE_URL=postgresql://postgres@127.0.0.1:5432/themegraph npm run ingest -- my-documents/"],
+} as const satisfies CliSpec;
 
-Ingests each annotation file (its text is the .txt beside it, same name), or every .yaml/.yml
-file of a folder, each in its own transaction, into the database of DATABASE_URL (or the PGlite
-folder DATA_DIR). Problems are printed as file:line: path: message; a file with problems writes
-nothing and the run goes on. Exits 1 if any file failed.
-
-  --dry-run    check everything and show what would change; write nothing
-  --remove     remove the documents with these slugs instead
-  -h, --help   print this help`;
-
-function usageError(message: string): never {
-  console.error(`ingest: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
+const usageError = (message: string): never => failUsage(CLI, message);
 
 /** `events +1 ~2 -0, people +3 ~0 -0`: only the kinds that change. */
 const changeSummary = (changes: ChangeCount[]) =>
@@ -91,22 +96,7 @@ async function filesOf(targets: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
-const OPTIONS = { "dry-run": { type: "boolean" }, remove: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
-
-function readArgs() {
-  try {
-    return parseArgs({ options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    // Node's message goes on to explain `--`, which the usage shows anyway.
-    usageError((error as Error).message.split(". ")[0]!);
-  }
-}
-
-const { values, positionals: targets } = readArgs();
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals: targets } = parseCli(CLI);
 const dryRun = values["dry-run"] ?? false;
 const removing = values.remove ?? false;
 if (targets.length === 0) usageError(removing ? "--remove needs at least one document slug" : "name at least one annotation file or folder");
