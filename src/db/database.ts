@@ -8,6 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { SqlConnection } from "./connection.ts";
+import { createDatabaseIfMissing } from "./create-database.ts";
 import { migrate, readMigrations } from "./migrate.ts";
 import { openPGlite, pgliteBasePath, pgliteConnection } from "./pglite.ts";
 import { createPool, describeUrl, withPgConnection } from "./postgres.ts";
@@ -64,6 +65,8 @@ interface Driver {
 async function openDriver(options: DatabaseOptions): Promise<Driver> {
   const { databaseUrl: url } = options;
   if (url) {
+    // The replicas' URLs never come here: a replica is a copy of this database.
+    await createDatabaseIfMissing(url);
     const pool = createPool(url, options.dbPoolMax);
     return {
       kind: "postgresql",
