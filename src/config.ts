@@ -63,6 +63,8 @@ export interface Config {
   ide: boolean;
   /** Accept automatic persisted queries (operations sent as a SHA-256 hash once registered). */
   persistedQueries: boolean;
+  /** Seconds a GET query's error-free answer may be cached (CACHE_MAX_AGE, default 60; 0: never; http/cache-control.ts). */
+  cacheMaxAge: number;
   /** Answer introspection queries (INTROSPECTION; default true, false in production). */
   introspection: boolean;
   /**
@@ -212,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ide: flag(env, "IDE", true),
     persistedQueries: flag(env, "PERSISTED_QUERIES", true),
+    cacheMaxAge: integer(env, "CACHE_MAX_AGE", 60, 0, 31_536_000),
     introspection: flag(env, "INTROSPECTION", !production),
     detailedErrors: flag(env, "DETAILED_ERRORS", !production),
     apiTokenDigests: apiTokenDigests(env),

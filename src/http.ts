@@ -15,6 +15,7 @@ import { readJsonBody } from "./http/request-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
+import { cacheAnswer, cacheDefaults } from "./http/cache-control.ts";
 import type { RateLimiter } from "./http/rate-limit.ts";
 import type { Metrics } from "./http/metrics.ts";
 import { Replays } from "./read/replays.ts";
@@ -34,6 +35,8 @@ export interface HttpOptions {
   buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string; afterLsn?: string }) => Context;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Seconds a GET query's answer may be cached (http/cache-control.ts). */
+  cacheMaxAge: number;
   /** Apollo's parse options (the token limit), for the one parse done here: a GET's operation type. */
   parseOptions: ParseOptions;
   /** The GraphQL IDE for browsers; undefined when it is turned off. */
@@ -98,6 +101,7 @@ function readAfterLsn(req: IncomingMessage): string | undefined {
 async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {
   // Negotiated before anything runs: a client that cannot read the answer gets a 406, not a side effect.
   const type = responseMediaType(req.headers.accept);
+  cacheDefaults(req, res);
   await options.rateLimit?.(req);
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
   if (req.method === "GET") assertGetRunsQuery(search, options.parseOptions);
@@ -129,6 +133,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   outcome.errorCode = context?.firstError.code;
   // After a write on a primary with replicas: where the client's next reads must have got to.
   if (context?.route?.writeLsn) res.setHeader("x-write-lsn", context.route.writeLsn);
+  cacheAnswer(req, res, { status: response.status ?? 200, errorCode: outcome.errorCode }, options.cacheMaxAge);
   await sendGraphQL(res, response, type, sql);
 }
 

@@ -94,6 +94,7 @@ export async function startApp(config: Config): Promise<App> {
       rateLimit: createRateLimiter(config.rateLimits, config.apiTokenDigests),
       metrics: config.metrics ? new Metrics({ pool: db.poolStats, replicas: () => db.replicas?.states() ?? [] }) : undefined,
       bodyLimit: config.bodyLimit,
+      cacheMaxAge: config.cacheMaxAge,
       parseOptions: limits.parseOptions,
       corsOrigins: config.corsOrigins,
       readiness: db.readiness,

@@ -10,6 +10,7 @@ import { openDatabase } from "../src/db/database.ts";
 import { projectRoot } from "../src/paths.ts";
 import { createThrowawayDatabase, skipWithoutPostgres, type ThrowawayDatabase } from "./helpers/postgres.ts";
 import { BUCKETS, LINK_DATE_DRIFT, timelineGroupBy } from "./helpers/timeline.ts";
+import { waitUntil } from "./helpers/wait.ts";
 
 const redate = (day: string, precision: string) => `UPDATE "Event" SET "dateStart" = '${day}', "datePrecision" = '${precision}' WHERE id = 'e'`;
 const LINK = `INSERT INTO "EventTheme" ("eventId", "themeId") VALUES ('e', 't')`;
@@ -18,12 +19,15 @@ describe("re-dating an event while it is being linked or unlinked", async () => 
   const skip = await skipWithoutPostgres();
   let database: ThrowawayDatabase | undefined;
   let a: pg.Client, b: pg.Client;
+  let aPid: number, bPid: number;
   before(async () => {
     if (skip) return;
     database = await createThrowawayDatabase();
     await (await openDatabase({ databaseUrl: database.url, dataDir: "memory://", dbPoolMax: 1, logSql: false, projectRoot })).close(); // migrates
     [a, b] = [new pg.Client(database.url), new pg.Client(database.url)];
     await Promise.all([a.connect(), b.connect()]);
+    const pid = async (c: pg.Client) => (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    [aPid, bPid] = await Promise.all([pid(a), pid(b)]);
     await a.query(`INSERT INTO "Theme" (id, slug, name, "updatedAt") VALUES ('t', 't', 'T', now());
       INSERT INTO "Event" (id, slug, title, "dateStart", "dateEnd", "datePrecision", "updatedAt") VALUES ('e', 'e', 'E', '2020-01-01', '2020-12-31', 'YEAR', now())`);
   });
@@ -41,17 +45,24 @@ describe("re-dating an event while it is being linked or unlinked", async () => 
     return have.rows;
   }
 
-  /** Runs `first` in a transaction on one connection, `second` on the other, then commits the first; true if `second` waited. */
+  /**
+   * Runs `first` in a transaction on one connection, `second` on the other, then commits the first;
+   * true if `second` waited for it. Until the commit, `second` either finishes or blocks on a lock
+   * `first` holds, and PostgreSQL says which (pg_blocking_pids): no timing decides it.
+   */
   async function interleave(first: string, second: string): Promise<boolean> {
     await a.query("BEGIN");
     await a.query(first);
     let settled = false;
     const running = b.query(second).finally(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const waited = !settled;
+    const waited = await waitUntil(`the second statement to finish or wait for the first's lock`, async () => {
+      if (settled) return "finished";
+      const { rows } = await a.query<{ blockers: number[] }>(`SELECT pg_blocking_pids($1) AS blockers`, [bPid]);
+      return rows[0]!.blockers.includes(aPid) && "waiting";
+    });
     await a.query("COMMIT");
     await running;
-    return waited;
+    return waited === "waiting";
   }
 
   test("re-dated first: the link waits for the commit and takes the new date", { skip }, async () => {
