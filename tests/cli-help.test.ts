@@ -29,6 +29,7 @@ const COMMANDS: [file: string, usage: string][] = [
   ["scripts/token.js", "usage: npm run token --"],
   ["scripts/emit-schema.js", "usage: npm run schema:emit --"],
   ["scripts/codegen-check.js", "usage: npm run codegen:check --"],
+  ["scripts/codegen.js", "usage: npm run codegen --"],
   ["scripts/readme-example.js", "usage: npm run readme:example --"],
   ["scripts/build-pglite-base.js", "usage: node dist/scripts/build-pglite-base.js"],
   ["bench/cold-start.js", "usage: npm run bench:cold-start --"],
