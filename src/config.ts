@@ -55,6 +55,11 @@ export interface Config {
   planner: boolean;
   /** Largest request body accepted (BODY_LIMIT_BYTES); larger ones get 413 before anything runs. */
   bodyLimit: number;
+  /**
+   * Largest answer sent, in bytes of UTF-8 (MAX_RESPONSE_BYTES, default 8 MiB: room for the largest
+   * text ingest accepts, 6 MB, read whole); a larger one is replaced by a RESPONSE_TOO_LARGE error.
+   */
+  maxResponseBytes: number;
   /** Origins allowed to call from browsers (CORS_ORIGINS, comma-separated, or `*`); none by default. */
   corsOrigins: string[];
   /** How long a shutdown waits for requests in flight before closing their connections (SHUTDOWN_TIMEOUT_MS). */
@@ -89,7 +94,8 @@ export interface Config {
  * - QUERY_MAX_TOKENS (2000): lexical tokens of the document (bounds parsing and validation work);
  * - QUERY_MAX_CHARACTERS (50000): length of the document text, comments included;
  * - QUERY_MAX_COST (50000): most rows the operation may ask for: a list field costs its page size
- *   (first/last, default 20, at most 100) times the cost of what it selects per item;
+ *   (first/last, default 20, at most 100) times the cost of what it selects per item, and a text
+ *   field 10 per kilobyte it usually holds (graphql/text-size.ts);
  * - QUERY_MAX_FIELDS (2000): field selections once fragments are expanded (fragments spreading
  *   fragments multiply a short document; executors plan every one).
  * Page sizes themselves are capped at 100 by the list arguments (graphql/types/connection.ts).
@@ -210,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
     jit: flag(env, "GRAPHQL_JIT", true),
     planner: flag(env, "READ_PLANNER", true),
     bodyLimit: integer(env, "BODY_LIMIT_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxResponseBytes: integer(env, "MAX_RESPONSE_BYTES", 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     ide: flag(env, "IDE", true),

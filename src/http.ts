@@ -19,6 +19,7 @@ import { cacheAnswer, cacheDefaults } from "./http/cache-control.ts";
 import type { RateLimiter } from "./http/rate-limit.ts";
 import type { Metrics } from "./http/metrics.ts";
 import { Replays } from "./read/replays.ts";
+import { bytesOver, RESPONSE_TOO_LARGE, tooLargeBody } from "./http/response-size.ts";
 import { LSN } from "./db/replicas.ts";
 import type { Logger } from "./log.ts";
 import type { ParseOptions } from "graphql";
@@ -37,6 +38,8 @@ export interface HttpOptions {
   bodyLimit: number;
   /** Seconds a GET query's answer may be cached (http/cache-control.ts). */
   cacheMaxAge: number;
+  /** Largest answer sent, in bytes (MAX_RESPONSE_BYTES); a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
   /** Apollo's parse options (the token limit), for the one parse done here: a GET's operation type. */
   parseOptions: ParseOptions;
   /** The GraphQL IDE for browsers; undefined when it is turned off. */
@@ -74,15 +77,29 @@ function sendError(res: ServerResponse, status: number, message: string, type: R
     .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, type: ResponseMediaType, sql: StatementCount): Promise<void> {
+/**
+ * `body`, or when it is over MAX_RESPONSE_BYTES the RESPONSE_TOO_LARGE answer that replaces it
+ * (http/response-size.ts: costs a comparison unless the body is within 3x of the limit).
+ */
+function withinLimit(body: string, options: HttpOptions, requestId: string, outcome: Outcome): string {
+  const size = bytesOver(body, options.maxResponseBytes);
+  if (size === undefined) return body;
+  outcome.errorCode = RESPONSE_TOO_LARGE;
+  options.logger.warn({ requestId, operationName: outcome.operationName ?? null, size, max: options.maxResponseBytes }, "answer over MAX_RESPONSE_BYTES not sent");
+  return tooLargeBody(size, options.maxResponseBytes);
+}
+
+async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, type: ResponseMediaType, sql: StatementCount, options: HttpOptions, requestId: string, outcome: Outcome): Promise<void> {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.setHeader("content-type", `${type}; charset=utf-8`); // the type negotiated in graphql(), not Apollo's default
   if (response.body.kind === "complete") {
-    res.statusCode = specStatus(type, response.status ?? 200, response.body.string);
+    const body = withinLimit(response.body.string, options, requestId, outcome);
+    res.statusCode = body === response.body.string ? specStatus(type, response.status ?? 200, body) : 200;
     res.setHeader("x-sql-statements", String(sql.statements));
-    res.end(response.body.string);
+    res.end(body);
     return;
   }
+  // Incremental delivery (@defer/@stream) only: graphql 16 and graphql-jit never make it.
   res.statusCode = response.status ?? 200;
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
@@ -115,7 +132,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   if (replayed !== undefined) {
     res.setHeader("content-type", `${type}; charset=utf-8`);
     res.setHeader("x-sql-statements", String(sql.statements));
-    res.end(replayed);
+    res.end(withinLimit(replayed, options, requestId, outcome));
     return;
   }
   const headers = new HeaderMap();
@@ -134,7 +151,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   // After a write on a primary with replicas: where the client's next reads must have got to.
   if (context?.route?.writeLsn) res.setHeader("x-write-lsn", context.route.writeLsn);
   cacheAnswer(req, res, { status: response.status ?? 200, errorCode: outcome.errorCode }, options.cacheMaxAge);
-  await sendGraphQL(res, response, type, sql);
+  await sendGraphQL(res, response, type, sql, options, requestId, outcome);
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {

@@ -95,6 +95,7 @@ export async function startApp(config: Config): Promise<App> {
       metrics: config.metrics ? new Metrics({ pool: db.poolStats, replicas: () => db.replicas?.states() ?? [] }) : undefined,
       bodyLimit: config.bodyLimit,
       cacheMaxAge: config.cacheMaxAge,
+      maxResponseBytes: config.maxResponseBytes,
       parseOptions: limits.parseOptions,
       corsOrigins: config.corsOrigins,
       readiness: db.readiness,

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Connection } from "../graphql/types/connection.ts";
 import { Document } from "./document.type.ts";
+import { ExpectedKb } from "../graphql/text-size.ts";
 
 /** Any row that anchors a fact in a document: event evidence, a quote. */
 export interface EvidenceRow {
@@ -25,6 +26,7 @@ export class Evidence {
   end!: number;
 
   @Field(() => String, { description: "The cited characters, Document.text[start, end)." })
+  @ExpectedKb(0.2) // a sentence
   text!: string;
 }
 

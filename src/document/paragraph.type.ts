@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { ParagraphSpan } from "../paragraphs.ts";
+import { ExpectedKb } from "../graphql/text-size.ts";
 
 @ObjectType({ description: "A paragraph of a document's text (paragraphs are separated by blank lines)." })
 export class Paragraph implements ParagraphSpan {
@@ -13,5 +14,6 @@ export class Paragraph implements ParagraphSpan {
   end!: number;
 
   @Field(() => String)
+  @ExpectedKb(0.5)
   text!: string;
 }

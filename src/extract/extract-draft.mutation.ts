@@ -8,6 +8,7 @@ import type { Context } from "../context.ts";
 import { InvalidInputError, TimeLimitError } from "../graphql/errors.ts";
 import { loadGazetteer } from "./gazetteer-db.ts";
 import { InputCheck } from "../graphql/input-check.ts";
+import { ExpectedKb } from "../graphql/text-size.ts";
 
 /** A long news article is 20-40 KB; extraction costs 0.1-0.5 s per 10 KB (in a worker thread), so cap it. */
 const MAX_TEXT = 50_000;
@@ -19,6 +20,7 @@ export class ExtractDraftResolver {
     description:
       "Proposes a draft annotation (YAML, the format of `ingestDocument` and `npm run ingest`) for an article: dated events, direct and reported quotes with their speakers, people, organizations and themes, entities already in the graph linked by slug. Every item carries a `# proposed: rule=... confidence=...` comment. Writes nothing. Needs an API token.",
   })
+  @ExpectedKb(16) // YAML about twice the article's size
   async extractDraft(
     @Arg("text", () => String, { description: "The article's text, optionally starting with a `date YYYY-MM-DD` line." }) text: string,
     @Arg("publishedOn", () => String, { nullable: true, description: "Publication day (YYYY-MM-DD) that relative dates count from; defaults to the text's date line." })

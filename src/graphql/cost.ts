@@ -6,9 +6,11 @@
  * plus what it selects; a list field that takes `first`/`last` (every Relay connection here, and
  * Document.paragraphs) multiplies what it selects by its page size. The page size is the argument's
  * value (variables included), else its default, else DEFAULT_PAGE_SIZE, and never more than
- * MAX_PAGE_SIZE: the list's own resolver refuses larger sizes before it loads anything. Scalars and
- * introspection cost nothing. graphql-armor's cost rule reads literal `first` values only and
- * weights depth instead, hence this rule.
+ * MAX_PAGE_SIZE: the list's own resolver refuses larger sizes before it loads anything. A text field
+ * that holds kilobytes (Document.text, Paragraph.text, a quote's words) costs by the kilobytes it
+ * declares (graphql/text-size.ts), as a row is ~100 bytes of answer; other scalars and introspection
+ * cost nothing. graphql-armor's cost rule reads literal `first` values only and weights depth
+ * instead, hence this rule.
  *
  * The same walk counts field selections with fragments expanded (no page sizes): a few fragments
  * spreading each other twice make a short document name millions of fields, which costs executors
@@ -33,6 +35,7 @@ import {
 } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./types/connection.ts";
 import { QueryLimitError } from "./errors.ts";
+import { COST_PER_KB, textCost } from "./text-size.ts";
 import { coerceVariables } from "./variables.ts";
 
 type Variables = Record<string, unknown>;
@@ -49,6 +52,8 @@ interface Walk {
   variables: Variables;
   /** Tally of each fragment, computed once: repeated spreads cannot make the walk exponential. */
   fragmentTally: Map<string, Tally>;
+  /** The weighted text fields met (`Type.field` and what one costs), for the refusal's message; made when one is. */
+  texts?: Map<string, number>;
 }
 
 /** How many items a field returns per parent: its page size for paged lists, else 1. */
@@ -75,6 +80,12 @@ function selectionTally(set: SelectionSetNode, type: GraphQLCompositeType, walk:
       tally.fields++;
       const field = type.getFields()[selection.name.value];
       const itemType = field && getNamedType(field.type);
+      if (field && !isCompositeType(itemType)) {
+        const text = textCost(field);
+        if (text) (walk.texts ??= new Map()).set(`${type.name}.${field.name}`, text);
+        tally.cost += text;
+        continue;
+      }
       if (!field || !selection.selectionSet || !isCompositeType(itemType)) continue;
       tally.cost++;
       add(selectionTally(selection.selectionSet, itemType, walk), pageSize(field, selection, walk.variables));
@@ -100,13 +111,24 @@ function fragmentTally(name: string, walk: Walk): Tally {
   return tally;
 }
 
-/** The tally of `operation` with these (raw) variables; null when the variables do not coerce. */
-export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): Tally | null {
+/**
+ * The tally of `operation` with these (raw) variables, and the weighted text fields it selects (with
+ * what one costs); null when the variables do not coerce.
+ */
+export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): (Tally & { texts?: ReadonlyMap<string, number> }) | null {
   const coerced = coerceVariables(schema, operation, rawVariables);
   if (coerced.errors) return null;
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, fields: 0 };
-  return selectionTally(operation.selectionSet, root, { schema, fragments, variables: coerced.coerced, fragmentTally: new Map() });
+  const walk: Walk = { schema, fragments, variables: coerced.coerced, fragmentTally: new Map() };
+  const tally = root ? selectionTally(operation.selectionSet, root, walk) : { cost: 0, fields: 0 };
+  return walk.texts ? { ...tally, texts: walk.texts } : tally;
+}
+
+/** The refusal's explanation of where the cost comes from, naming the text fields the operation weighs. */
+function costMessage(found: number, max: number, texts: ReadonlyMap<string, number> = new Map()): string {
+  const weighed = [...texts].map(([field, cost]) => `${field} ${cost}`).join(", ");
+  const text = weighed ? `; a text field costs ${COST_PER_KB} per kilobyte it usually holds (here ${weighed}, each time it is selected): ask for fewer of them or smaller pages` : "";
+  return `Query cost ${found} exceeds the limit of ${max} (QUERY_MAX_COST): a list costs its page size (first or last, default ${DEFAULT_PAGE_SIZE}) times the cost of what it selects per item${text}.`;
 }
 
 /** Refuses operations over the cost (MAX_COST_EXCEEDED) or expanded-field (MAX_FIELDS_EXCEEDED) limits before they execute. */
@@ -126,8 +148,7 @@ export function costLimitPlugin(max: { cost: number; fields: number }): ApolloSe
             throw new QueryLimitError("fields", `The operation selects ${tally.fields} fields once fragments are expanded, over the limit of ${max.fields} (QUERY_MAX_FIELDS).`, { nodes: operation, max: max.fields, found: tally.fields });
           }
           if (tally && tally.cost > max.cost) {
-            const message = `Query cost ${tally.cost} exceeds the limit of ${max.cost} (QUERY_MAX_COST): a list costs its page size (first or last, default ${DEFAULT_PAGE_SIZE}) times the cost of what it selects per item.`;
-            throw new QueryLimitError("cost", message, { nodes: operation, max: max.cost, found: tally.cost });
+            throw new QueryLimitError("cost", costMessage(tally.cost, max.cost, tally.texts), { nodes: operation, max: max.cost, found: tally.cost });
           }
         },
       };

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { QuoteKind } from "../generated/prisma/enums.ts";
 import { Connection } from "../graphql/types/connection.ts";
 import { Node } from "../graphql/types/node.ts";
+import { ExpectedKb } from "../graphql/text-size.ts";
 
 registerEnumType(QuoteKind, {
   name: "QuoteKind",
@@ -18,6 +19,7 @@ export class Quote extends Node {
   slug!: string;
 
   @Field(() => String, { description: "For DIRECT quotes exactly the source's characters; for PARAPHRASE the reporting sentence." })
+  @ExpectedKb(0.2) // a sentence
   text!: string;
 
   @Field(() => QuoteKind)
