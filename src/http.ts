@@ -89,11 +89,12 @@ function withinLimit(body: string, options: HttpOptions, requestId: string, outc
   return tooLargeBody(size, options.maxResponseBytes);
 }
 
-async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, type: ResponseMediaType, sql: StatementCount, options: HttpOptions, requestId: string, outcome: Outcome): Promise<void> {
+/** Writes Apollo's response; `bounded` is its complete body as withinLimit left it. */
+async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, type: ResponseMediaType, sql: StatementCount, bounded: string | undefined): Promise<void> {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.setHeader("content-type", `${type}; charset=utf-8`); // the type negotiated in graphql(), not Apollo's default
   if (response.body.kind === "complete") {
-    const body = withinLimit(response.body.string, options, requestId, outcome);
+    const body = bounded ?? response.body.string;
     res.statusCode = body === response.body.string ? specStatus(type, response.status ?? 200, body) : 200;
     res.setHeader("x-sql-statements", String(sql.statements));
     res.end(body);
@@ -150,8 +151,10 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   outcome.errorCode = context?.firstError.code;
   // After a write on a primary with replicas: where the client's next reads must have got to.
   if (context?.route?.writeLsn) res.setHeader("x-write-lsn", context.route.writeLsn);
+  // Before caching is decided: an answer replaced for its size has an error, and is never cached.
+  const bounded = response.body.kind === "complete" ? withinLimit(response.body.string, options, requestId, outcome) : undefined;
   cacheAnswer(req, res, { status: response.status ?? 200, errorCode: outcome.errorCode }, options.cacheMaxAge);
-  await sendGraphQL(res, response, type, sql, options, requestId, outcome);
+  await sendGraphQL(res, response, type, sql, bounded);
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions, requestId: string, outcome: Outcome) {

@@ -28,12 +28,13 @@ interface Raw {
   text: string;
   body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] };
   statements: number;
+  cacheControl: string | null;
 }
 
 async function request(url: string, init: RequestInit): Promise<Raw> {
   const res = await fetch(url, init);
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text), statements: Number(res.headers.get("x-sql-statements")) };
+  return { status: res.status, text, body: JSON.parse(text), statements: Number(res.headers.get("x-sql-statements")), cacheControl: res.headers.get("cache-control") };
 }
 
 const post = (t: TestApp, query: string, headers: Record<string, string> = {}) =>
@@ -139,7 +140,10 @@ describe("MAX_RESPONSE_BYTES", () => {
   test("with application/graphql-response+json, over GET, and as a persisted query", async () => {
     const viaPost = await post(t, SOURCE("abcd"), { accept: "application/graphql-response+json" });
     assertTooLarge(viaPost, limit + 3);
-    assertTooLarge(await get(t, { query: SOURCE("abcde") }), await sizeOf(SOURCE("abcde")));
+    const viaGet = await get(t, { query: SOURCE("abcde") });
+    assertTooLarge(viaGet, await sizeOf(SOURCE("abcde")));
+    assert.equal(viaGet.cacheControl, "no-store", "a refusal is not cached, unlike a GET's answer");
+    assert.match((await get(t, { query: SOURCE("a") })).cacheControl ?? "", /^public/);
     const query = SOURCE("abcdef");
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } });
     const unknown = await get(t, { extensions });
@@ -162,7 +166,7 @@ describe("MAX_RESPONSE_BYTES", () => {
     const mutation = `mutation { updateTheme(slug: "basic-research", input: { description: "Bounded." }) {
       events(first: 5) { nodes { evidence(first: 5) { nodes { document { text annotation } } } } } } }`;
     const res = await send(t.app.url, mutation, undefined, token.bearer);
-    assertTooLarge({ status: res.status, text: JSON.stringify(res.body), body: res.body as Raw["body"], statements: res.statements });
+    assertTooLarge({ status: res.status, text: JSON.stringify(res.body), body: res.body as Raw["body"], statements: res.statements, cacheControl: null });
     assert.match(res.body.errors![0]!.message, /a mutation's writes stand/);
     const read = await post(t, `{ theme(slug: "basic-research") { description } }`);
     assert.equal(read.body.data.theme.description, "Bounded.");
