@@ -36,6 +36,11 @@ export interface Config {
   replicas: { urls: string[]; maxLagMs: number; waitMs: number; prepared: boolean } | undefined;
   /** Serve Prometheus metrics at /metrics (METRICS, default true). */
   metrics: boolean;
+  /**
+   * OpenTelemetry tracing (observability/tracing.ts): on when OTEL_EXPORTER_OTLP_ENDPOINT (an http(s)
+   * base URL; spans go to `<it>/v1/traces`) is set; OTEL_SERVICE_NAME names the service (default themegraph).
+   */
+  tracing: { endpoint: string | undefined; serviceName: string };
   /** Requests a minute per client address and per API token (0: no limit); TRUST_PROXY reads X-Forwarded-For. */
   rateLimits: { perAddress: number; perToken: number; trustProxy: boolean };
   /** Load the bundled documents when the database holds none. */
@@ -171,6 +176,20 @@ function replicas(env: Env): Config["replicas"] {
   };
 }
 
+function tracing(env: Env): Config["tracing"] {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
+  if (endpoint) {
+    let protocol: string;
+    try {
+      protocol = new URL(endpoint).protocol;
+    } catch {
+      throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT is not a valid URL (expected the collector's OTLP/HTTP address, e.g. http://localhost:4318), got "${endpoint}"`);
+    }
+    if (protocol !== "http:" && protocol !== "https:") throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must start with http:// or https:// (OTLP over HTTP), got "${protocol}//"`);
+  }
+  return { endpoint, serviceName: env.OTEL_SERVICE_NAME?.trim() || "themegraph" };
+}
+
 function apiTokenDigests(env: Env): TokenDigest[] {
   const digests = parseDigests(env.API_TOKEN_SHA256 ?? "");
   // The value is not echoed: it may hold a token pasted by mistake instead of its digest.
@@ -204,6 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPreparedStatements: flag(env, "DB_PREPARED_STATEMENTS", true),
     replicas: replicas(env),
     metrics: flag(env, "METRICS", true),
+    tracing: tracing(env),
     rateLimits: {
       perAddress: integer(env, "RATE_LIMIT_PER_MINUTE", 0, 0, 10_000_000),
       perToken: integer(env, "RATE_LIMIT_TOKEN_PER_MINUTE", 0, 0, 10_000_000),

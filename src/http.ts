@@ -23,6 +23,8 @@ import { bytesOver, RESPONSE_TOO_LARGE, tooLargeBody } from "./http/response-siz
 import { LSN } from "./db/replicas.ts";
 import type { Logger } from "./log.ts";
 import type { ParseOptions } from "graphql";
+import type { Tracing } from "./observability/tracing.ts";
+import type { RequestTrace } from "./observability/request-trace.ts";
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -49,6 +51,8 @@ export interface HttpOptions {
   /** Origins allowed to call from browsers (CORS); empty: none. */
   corsOrigins: readonly string[];
   logger: Logger;
+  /** OpenTelemetry tracing (observability/tracing.ts); undefined when it is off. */
+  tracing?: Tracing;
 }
 
 /** What the request log and the metrics say about a GraphQL request once it is answered. */
@@ -57,6 +61,8 @@ interface Outcome {
   operationName?: string | null;
   /** The first GraphQL error's code, when there was one. */
   errorCode?: string;
+  /** The request's trace, when tracing is on. */
+  trace?: RequestTrace;
 }
 
 /** A request's route, as metrics label it. */
@@ -124,7 +130,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   const search = req.method === "GET" ? dropEmptyParams(url.search) : url.search;
   if (req.method === "GET") assertGetRunsQuery(search, options.parseOptions);
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;
-  const sql: StatementCount = { statements: 0 };
+  const sql: StatementCount = outcome.trace ? { statements: 0, trace: outcome.trace } : { statements: 0 };
   outcome.sql = sql;
   outcome.operationName = (body as { operationName?: string } | undefined)?.operationName ?? url.searchParams.get("operationName");
   const afterLsn = readAfterLsn(req);
@@ -204,11 +210,16 @@ export function createRequestListener(options: HttpOptions): RequestListener {
     const url = new URL(req.url ?? "/", "http://localhost");
     const started = performance.now();
     const outcome: Outcome = {};
+    if (options.tracing) {
+      const { tracing } = options, trace = (outcome.trace = tracing.startRequest(req, url.pathname));
+      res.once("close", () => tracing.endRequest(trace, res.statusCode, outcome.sql?.statements));
+    }
     res.once("finish", () => {
       const line = {
         requestId, method: req.method, path: url.pathname, status: res.statusCode,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         ...(outcome.sql && { operationName: outcome.operationName ?? null, sqlStatements: outcome.sql.statements }),
+        ...(outcome.trace && { traceId: outcome.trace.traceId }),
       };
       if (url.pathname === "/healthz" || url.pathname === "/readyz") options.logger.debug(line, "probe");
       else options.logger.info(line, "request");

@@ -30,6 +30,8 @@ import { projectRoot } from "./paths.ts";
 import { readGateway, stringifyResult } from "./read/execute.ts";
 import { catalogue } from "./read/index.ts";
 import { buildAppSchema } from "./schema.ts";
+import { createTracing } from "./observability/tracing.ts";
+import { graphqlSpans } from "./observability/graphql-spans.ts";
 
 export interface App {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -63,6 +65,8 @@ export async function startApp(config: Config): Promise<App> {
     const limits = queryLimits(config.limits);
     const drafts = new Drafts(config.extractTimeoutMs);
     const replays = new Replays();
+    // Off (undefined: no provider, no plugin, no per-request work) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    const tracing = createTracing(config.tracing);
     const apollo = new ApolloServer<Context>({
       // Queries the planner takes are one statement whose JSON PostgreSQL writes; the rest run
       // their resolvers, compiled by graphql-jit unless GRAPHQL_JIT=false (read/execute.ts).
@@ -80,7 +84,7 @@ export async function startApp(config: Config): Promise<App> {
       // field's resolver (measured: ~3% of a deep query's CPU).
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(),
         // The write's log position only matters, and only costs a statement, with replicas.
-        errors.plugin, ...limits.plugins, ...(db.replicas ? [readYourWrites] : [])],
+        errors.plugin, ...limits.plugins, ...(db.replicas ? [readYourWrites] : []), ...(tracing ? [graphqlSpans] : [])],
       // Compact JSON: Apollo's default pretty-printing costs CPU and bytes on every response; items
       // PostgreSQL wrote (read/execute.ts) go in as they came.
       stringifyResult,
@@ -98,6 +102,7 @@ export async function startApp(config: Config): Promise<App> {
       maxResponseBytes: config.maxResponseBytes,
       parseOptions: limits.parseOptions,
       corsOrigins: config.corsOrigins,
+      tracing,
       readiness: db.readiness,
       logger,
       ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
@@ -134,6 +139,7 @@ export async function startApp(config: Config): Promise<App> {
         await apollo.stop();
         await drafts.stop();
         await db.close();
+        await tracing?.shutdown();
       },
     };
   } catch (error) {

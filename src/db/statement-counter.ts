@@ -10,9 +10,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RawQueries } from "./raw.ts";
+import type { RequestTrace } from "../observability/request-trace.ts";
 
 export interface StatementCount {
   statements: number;
+  /** The request's trace when tracing is on (observability/): each statement counted here gets a span. */
+  trace?: RequestTrace;
 }
 
 const currentCount = new AsyncLocalStorage<StatementCount>();
@@ -34,7 +37,8 @@ export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
   return {
     $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
       count.statements++;
-      return raw.$queryRaw<T>(sql);
+      const trace = count.trace;
+      return trace ? trace.statement(sql.text, () => raw.$queryRaw<T>(sql)) : raw.$queryRaw<T>(sql);
     },
   };
 }
@@ -42,10 +46,12 @@ export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
 type QueryListener = (query: SqlQuery) => void;
 
 function counted<T extends object>(target: T, onQuery: QueryListener | undefined): T {
-  const record = (query: SqlQuery) => {
+  /** Counts the statement into the request's counter; its trace, when there is one. */
+  const record = (query: SqlQuery): RequestTrace | undefined => {
     const count = currentCount.getStore();
     if (count) count.statements++;
     onQuery?.(query);
+    return count?.trace;
   };
   return new Proxy(target, {
     get(obj, prop, receiver) {
@@ -53,8 +59,8 @@ function counted<T extends object>(target: T, onQuery: QueryListener | undefined
       if (typeof value !== "function") return value;
       if (prop === "queryRaw" || prop === "executeRaw") {
         return (query: SqlQuery) => {
-          record(query);
-          return value.call(obj, query);
+          const trace = record(query);
+          return trace ? trace.statement(query.sql, () => value.call(obj, query)) : value.call(obj, query);
         };
       }
       if (prop === "startTransaction") {
