@@ -2,12 +2,11 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
 import { authenticate, parseDigests } from "../src/auth/api-tokens.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
-import { projectRoot } from "../src/paths.ts";
+import { builtScript } from "./helpers/process.ts";
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -51,7 +50,7 @@ test("limits, introspection and detailed errors come from the environment, produ
 });
 
 test("`npm run token` prints a token and its digest", async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [path.join(projectRoot, "dist", "scripts", "token.js")]);
+  const { stdout } = await promisify(execFile)(process.execPath, [builtScript("scripts", "token.js")]);
   const token = /^token: +(\S+)$/m.exec(stdout)?.[1];
   const sha = /^sha256: +([0-9a-f]{64})$/m.exec(stdout)?.[1];
   assert.ok(token && token.length >= 43, stdout);

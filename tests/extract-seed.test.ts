@@ -16,6 +16,7 @@ import { readAnnotation, type Annotation } from "../src/ingest/format.ts";
 import { parseSourceText } from "../src/ingest/source-text.ts";
 import { projectRoot } from "../src/paths.ts";
 import { draftOf, ingestProblems } from "./fixtures/extract/drafts.ts";
+import { builtScript } from "./helpers/process.ts";
 
 const SEED = path.join(projectRoot, "corpus", "2023-05-29-science-technology-innovation");
 let text: string, yaml: string, curated: Annotation, graph: Gazetteer, scratch: string;
@@ -76,7 +77,7 @@ function figuresOf(draft: Annotation, gold: Annotation): { events: Figures; dire
 
 /** Runs a compiled script of the project; DATA_DIR points nowhere, so no database is opened. */
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, [path.join(projectRoot, "dist", script), ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", DATA_DIR: path.join(scratch, "no-data") } });
+  spawnSync(process.execPath, [builtScript(script), ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", DATA_DIR: path.join(scratch, "no-data") } });
 
 describe("the bundled article's draft", () => {
   test("the ingest pipeline accepts it unchanged, with no gazetteer and with the graph's entities", () => {

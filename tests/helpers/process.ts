@@ -1,7 +1,18 @@
 /** Runs the built service as a child process, the way a user would, and collects what it printed. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { projectRoot } from "../../src/paths.ts";
+
+/**
+ * A compiled script of the build this test belongs to (`dist/` under `npm test`, another output
+ * folder when a test was compiled there), e.g. builtScript("src", "main.js"): the service a test
+ * runs is the code it was compiled with. The shared assets (IDE bundle, PGlite base) stay in dist/.
+ */
+export function builtScript(...parts: string[]): string {
+  const build = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  return path.join(build, ...parts);
+}
 
 export interface Exit {
   code: number | null;
@@ -15,11 +26,13 @@ export interface RunningService {
   /** Resolves with the stdout line announcing the endpoint. */
   ready: Promise<string>;
   exited: Promise<Exit>;
+  /** What it has printed so far. */
+  output(): { stdout: string; stderr: string };
 }
 
 /** Starts `node dist/src/<script>` with `env` added; it is killed after `timeoutMs`. */
 export function startService(script: string, env: Record<string, string>, timeoutMs = 30_000, args: string[] = []): RunningService {
-  const child = spawn(process.execPath, [path.join(projectRoot, "dist", "src", script), ...args], {
+  const child = spawn(process.execPath, [builtScript("src", script), ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,7 +55,7 @@ export function startService(script: string, env: Record<string, string>, timeou
       resolve({ code, signal, stdout, stderr });
     }),
   );
-  return { child, ready, exited };
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
 }
 
 /** Runs `node dist/src/<script>` to completion. */
