@@ -52,7 +52,7 @@ interface Walk {
   variables: Variables;
   /** Tally of each fragment, computed once: repeated spreads cannot make the walk exponential. */
   fragmentTally: Map<string, Tally>;
-  /** The weighted text fields met (`Type.field` and what one costs), for the refusal's message; made when one is. */
+  /** Where to note the weighted text fields met (`Type.field` and what one costs): for a refusal's message only. */
   texts?: Map<string, number>;
 }
 
@@ -82,7 +82,7 @@ function selectionTally(set: SelectionSetNode, type: GraphQLCompositeType, walk:
       const itemType = field && getNamedType(field.type);
       if (field && !isCompositeType(itemType)) {
         const text = textCost(field);
-        if (text) (walk.texts ??= new Map()).set(`${type.name}.${field.name}`, text);
+        if (text && walk.texts) walk.texts.set(`${type.name}.${field.name}`, text);
         tally.cost += text;
         continue;
       }
@@ -112,20 +112,19 @@ function fragmentTally(name: string, walk: Walk): Tally {
 }
 
 /**
- * The tally of `operation` with these (raw) variables, and the weighted text fields it selects (with
- * what one costs); null when the variables do not coerce.
+ * The tally of `operation` with these (raw) variables; null when the variables do not coerce. Given
+ * `texts`, the weighted text fields it selects are noted there, with what one costs.
  */
-export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined): (Tally & { texts?: ReadonlyMap<string, number> }) | null {
+export function operationTally(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Variables | undefined, texts?: Map<string, number>): Tally | null {
   const coerced = coerceVariables(schema, operation, rawVariables);
   if (coerced.errors) return null;
   const root = schema.getRootType(operation.operation);
-  const walk: Walk = { schema, fragments, variables: coerced.coerced, fragmentTally: new Map() };
-  const tally = root ? selectionTally(operation.selectionSet, root, walk) : { cost: 0, fields: 0 };
-  return walk.texts ? { ...tally, texts: walk.texts } : tally;
+  if (!root) return { cost: 0, fields: 0 };
+  return selectionTally(operation.selectionSet, root, { schema, fragments, variables: coerced.coerced, fragmentTally: new Map(), texts });
 }
 
 /** The refusal's explanation of where the cost comes from, naming the text fields the operation weighs. */
-function costMessage(found: number, max: number, texts: ReadonlyMap<string, number> = new Map()): string {
+function costMessage(found: number, max: number, texts: ReadonlyMap<string, number>): string {
   const weighed = [...texts].map(([field, cost]) => `${field} ${cost}`).join(", ");
   const text = weighed ? `; a text field costs ${COST_PER_KB} per kilobyte it usually holds (here ${weighed}, each time it is selected): ask for fewer of them or smaller pages` : "";
   return `Query cost ${found} exceeds the limit of ${max} (QUERY_MAX_COST): a list costs its page size (first or last, default ${DEFAULT_PAGE_SIZE}) times the cost of what it selects per item${text}.`;
@@ -148,7 +147,10 @@ export function costLimitPlugin(max: { cost: number; fields: number }): ApolloSe
             throw new QueryLimitError("fields", `The operation selects ${tally.fields} fields once fragments are expanded, over the limit of ${max.fields} (QUERY_MAX_FIELDS).`, { nodes: operation, max: max.fields, found: tally.fields });
           }
           if (tally && tally.cost > max.cost) {
-            throw new QueryLimitError("cost", costMessage(tally.cost, max.cost, tally.texts), { nodes: operation, max: max.cost, found: tally.cost });
+            // Walked again to name the text fields: a refusal is rare, and an answer costs no allocation for it.
+            const texts = new Map<string, number>();
+            operationTally(schema, operation, fragments, request.variables, texts);
+            throw new QueryLimitError("cost", costMessage(tally.cost, max.cost, texts), { nodes: operation, max: max.cost, found: tally.cost });
           }
         },
       };
