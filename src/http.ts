@@ -12,6 +12,7 @@ import type { StatementCount } from "./db/statement-counter.ts";
 import { assertGetRunsQuery, dropEmptyParams, errorMediaType, prefersHtml, responseMediaType, specStatus, type ResponseMediaType } from "./http/graphql-over-http.ts";
 import { HttpError } from "./http/http-error.ts";
 import { readJsonBody } from "./http/request-body.ts";
+import { endWithBody } from "./http/send-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
@@ -103,7 +104,7 @@ async function sendGraphQL(res: ServerResponse, response: HTTPGraphQLResponse, t
     const body = bounded ?? response.body.string;
     res.statusCode = body === response.body.string ? specStatus(type, response.status ?? 200, body) : 200;
     res.setHeader("x-sql-statements", String(sql.statements));
-    res.end(body);
+    endWithBody(res, body);
     return;
   }
   // Incremental delivery (@defer/@stream) only: graphql 16 and graphql-jit never make it.
@@ -139,7 +140,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   if (replayed !== undefined) {
     res.setHeader("content-type", `${type}; charset=utf-8`);
     res.setHeader("x-sql-statements", String(sql.statements));
-    res.end(withinLimit(replayed, options, requestId, outcome));
+    endWithBody(res, withinLimit(replayed, options, requestId, outcome));
     return;
   }
   const headers = new HeaderMap();

@@ -6,8 +6,19 @@
  * pipeline, which otherwise costs more CPU than the rest of a small query. Only answers with no
  * JavaScript fields and no errors are kept; anything else, and any failure, takes the full path.
  */
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { RawQueries } from "../db/raw.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { planForAnyValues, plannedForAnyValues, type RawQueries } from "../db/raw.ts";
+
+/**
+ * The statement that answers a replay with its whole response body: PostgreSQL wraps the data in
+ * `{"data":...}`, so the text that arrives is the body, one flat string. Wrapped here instead, the
+ * body would be a rope of three strings, which Node copies twice to send (to count its bytes, then
+ * to write it): 20 KB of garbage per 10 KB answer, a third of a small request's allocation.
+ */
+function bodyStatement(statement: Prisma.Sql): Prisma.Sql {
+  const body = Prisma.sql`SELECT '{"data":' || r.data || '}' AS body FROM (${statement}) AS r`;
+  return plannedForAnyValues(statement) ? planForAnyValues(body) : body;
+}
 
 /** Requests kept, least recently used evicted first; and the characters of their texts, at most. */
 const MAX_REPLAYS = 1000;
@@ -30,7 +41,7 @@ export class Replays {
   /** Called by the read gateway once a request's whole answer came from this statement. */
   remember(key: string, statement: Prisma.Sql): void {
     if (this.statements.has(key)) return;
-    this.statements.set(key, statement);
+    this.statements.set(key, bodyStatement(statement));
     this.characters += key.length;
     for (const [oldest] of this.statements) {
       if (this.statements.size <= MAX_REPLAYS && this.characters <= MAX_CHARACTERS) break;
@@ -46,7 +57,8 @@ export class Replays {
     this.statements.delete(key);
     this.statements.set(key, statement);
     try {
-      return `{"data":${(await raw.$queryRaw<{ data: string }[]>(statement))[0]!.data}}`;
+      const body = (await raw.$queryRaw<{ body: string | null }[]>(statement))[0]?.body;
+      return body ?? undefined;
     } catch {
       // The full path runs it again, and reports or recovers from the failure as it always does.
       return undefined;
