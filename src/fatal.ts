@@ -8,8 +8,17 @@ import { SeedError } from "./ingest/seed.ts";
 
 const expected = [ConfigError, DatabaseCreationError, DatabaseUnreachableError, DataDirInUseError, MigrationError, SeedError];
 
+/** The port is taken (another themegraph, or anything else): one line, not a stack. */
+function portInUse(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (e?.code !== "EADDRINUSE") return undefined;
+  return `port ${e.port} on ${e.address} is in use (another themegraph still running?): stop it, or set PORT to another port (PORT=0 picks a free one)`;
+}
+
 export function fatal(error: unknown): never {
-  if (expected.some((type) => error instanceof type)) console.error(`themegraph: ${(error as Error).message}`);
+  const port = portInUse(error);
+  if (port) console.error(`themegraph: ${port}`);
+  else if (expected.some((type) => error instanceof type)) console.error(`themegraph: ${(error as Error).message}`);
   else console.error("themegraph: unexpected error during start-up", error);
   process.exit(1);
 }
