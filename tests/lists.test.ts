@@ -3,23 +3,15 @@
  * the SQL budget of the deep query.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { describe, test } from "node:test";
+import { useTestApp } from "./helpers/app.ts";
+import { walkPages } from "./helpers/pages.ts";
 
-let t: TestApp;
-before(async () => {
-  t = await startTestApp("pglite");
-});
-after(async () => t?.close());
-
-async function data(query: string, variables?: Record<string, unknown>) {
-  const res = await t.gql(query, variables);
-  assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-  return res.body.data;
-}
+const app = useTestApp("pglite");
+const data = (query: string, variables?: Record<string, unknown>) => app.t.data(query, variables);
 
 async function errorOf(query: string): Promise<any> {
-  const res = await t.gql(query);
+  const res = await app.t.gql(query);
   assert.equal(res.statements, 0, "a refused request sends no SQL");
   return res.body.errors?.[0];
 }
@@ -36,44 +28,51 @@ describe("cursor pagination", () => {
     const dates = all.edges.map((e: any) => e.node.date.start);
     assert.deepEqual(dates, [...dates].sort().reverse(), "latest first");
     assert.ok(new Set(dates).size < dates.length, "the seed has quotes with equal dates (ties)");
-    const walked: string[] = [];
-    let after: string | null = null, pages = 0;
-    for (;;) {
-      const page: any = (await data(QUOTES, { first: 4, after })).quotes;
-      walked.push(...page.edges.map((e: any) => e.node.slug));
+    const { nodes: walked, pages } = await walkPages(async (after) => {
+      const page = (await data(QUOTES, { first: 4, after })).quotes;
       assert.equal(page.pageInfo.hasPreviousPage, after !== null);
-      pages++;
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+      return { nodes: page.edges.map((e: any) => e.node.slug), pageInfo: page.pageInfo };
+    });
     assert.deepEqual(walked, all.edges.map((e: any) => e.node.slug), "no duplicates, no gaps");
     assert.equal(pages, Math.ceil(all.edges.length / 4));
   });
 
   test("walking backward with last/before gives the same list", async () => {
     const all = (await data(QUOTES, { first: 100 })).quotes.edges.map((e: any) => e.node.slug);
-    const walked: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const page: any = (await data(QUOTES, { last: 5, before })).quotes;
-      walked.unshift(...page.edges.map((e: any) => e.node.slug));
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
-    }
+    const { nodes: walked } = await walkPages(async (before) => {
+      const page = (await data(QUOTES, { last: 5, before })).quotes;
+      return { nodes: page.edges.map((e: any) => e.node.slug), pageInfo: page.pageInfo };
+    }, { backward: true });
     assert.deepEqual(walked, all);
+  });
+
+  test("without first or last, a list gives its first 20 items, and the 20 before a cursor with before alone", async () => {
+    // The seed has fewer than 21 of everything: 25 more themes for this test, taken out after it.
+    const prisma = app.t.app.db.prisma;
+    const extra = Array.from({ length: 25 }, (_, i) => ({ slug: `page-size-${String(i).padStart(2, "0")}`, name: `Page size ${i}` }));
+    await prisma.theme.createMany({ data: extra });
+    try {
+      const all = (await data(`{ themes(first: 100) { totalCount edges { cursor node { slug } } } }`)).themes;
+      assert.ok(all.totalCount >= 26, `${all.totalCount} themes`);
+      const slugs = all.edges.map((e: any) => e.node.slug);
+      const page = (await data(`{ themes { nodes { slug } pageInfo { hasNextPage } } }`)).themes;
+      assert.deepEqual(page.nodes.map((n: any) => n.slug), slugs.slice(0, 20));
+      assert.equal(page.pageInfo.hasNextPage, true);
+      const before = (await data(`query ($before: String) { themes(before: $before) { nodes { slug } } }`, { before: all.edges.at(-1).cursor })).themes;
+      assert.deepEqual(before.nodes.map((n: any) => n.slug), slugs.slice(-21, -1));
+    } finally {
+      await prisma.theme.deleteMany({ where: { slug: { in: extra.map((e) => e.slug) } } });
+    }
   });
 
   test("nested lists page the same way (events of a theme)", async () => {
     const q = `query ($after: String) { theme(slug: "space") { events(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { slug } } } }`;
-    const slugs: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const events: any = (await data(q, { after })).theme.events;
+    const { nodes } = await walkPages(async (after) => {
+      const events = (await data(q, { after })).theme.events;
       assert.equal(events.totalCount, 5);
-      slugs.push(...events.nodes.map((n: any) => n.slug));
-      if (!events.pageInfo.hasNextPage) break;
-      after = events.pageInfo.endCursor;
-    }
+      return events;
+    });
+    const slugs = nodes.map((n: any) => n.slug);
     assert.equal(slugs.length, 5);
     assert.equal(new Set(slugs).size, 5);
   });
@@ -210,8 +209,8 @@ test("the deep query sends the same few statements for page sizes 5 and 50", asy
   const deep = (n: number) => `{ theme(slug: "space") { name events(first: ${n}) { nodes { slug title date { iso }
     people(first: ${n}) { nodes { slug name } } organizations(first: ${n}) { nodes { slug name } }
     quotes(first: 5) { nodes { text kind speaker { slug name } } } } } } }`;
-  const five = await t.gql(deep(5));
-  const fifty = await t.gql(deep(50));
+  const five = await app.t.gql(deep(5));
+  const fifty = await app.t.gql(deep(50));
   assert.equal(fifty.body.errors, undefined);
   assert.equal(five.statements, fifty.statements);
   assert.ok(fifty.statements <= 4, `deep query sent ${fifty.statements} statements`);

@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config.ts";
 import { startApp, type App } from "../../src/server.ts";
+import assert from "node:assert/strict";
 import { createThrowawayDatabase } from "./postgres.ts";
+import { send } from "./writes.ts";
 import { projectRoot } from "../../src/paths.ts";
 
 export type Backend = "pglite" | "postgresql";
@@ -17,6 +19,8 @@ export interface TestApp {
   dataDir: string;
   /** POSTs a GraphQL request; returns status, parsed body and the SQL statements it sent. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The data of a request (with `headers` added, e.g. a bearer token); GraphQL errors fail the test. */
+  data<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -26,13 +30,14 @@ export interface GqlResponse<T> {
   statements: number;
 }
 
-export async function post<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as GqlResponse<T>["body"], statements: Number(res.headers.get("x-sql-statements")) };
+/** POSTs a GraphQL request to `url` (writes.ts's `send` with no headers added). */
+export const post = <T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> => send(url, query, variables) as Promise<GqlResponse<T>>;
+
+/** The data of a reply; its GraphQL errors fail the test. */
+export async function dataOf<T = any>(reply: Promise<{ body: { data?: T | null; errors?: unknown[] } }>): Promise<T> {
+  const { body } = await reply;
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data as T;
 }
 
 /** Temp folder for a PGlite database, removed by the caller. */
@@ -53,6 +58,7 @@ export async function startTestApp(backend: Backend, options: { dataDir?: string
     app,
     dataDir,
     gql: (query, variables) => post(app.url, query, variables),
+    data: (query, variables, headers) => dataOf(send(app.url, query, variables, headers)),
     close: async () => {
       await app.stop();
       await database?.drop();
