@@ -211,9 +211,10 @@ export function createRequestListener(options: HttpOptions): RequestListener {
     const url = new URL(req.url ?? "/", "http://localhost");
     const started = performance.now();
     const outcome: Outcome = {};
-    if (options.tracing) {
-      const { tracing } = options, trace = (outcome.trace = tracing.startRequest(req, url.pathname));
-      res.once("close", () => tracing.endRequest(trace, res.statusCode, outcome.sql?.statements));
+    const trace = options.tracing?.startRequest(req, url.pathname);
+    if (trace) {
+      outcome.trace = trace;
+      res.once("close", () => options.tracing!.endRequest(trace, res.statusCode, outcome.sql?.statements));
     }
     res.once("finish", () => {
       const line = {

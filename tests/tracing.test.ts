@@ -2,15 +2,17 @@
  * OpenTelemetry tracing (src/observability/): with OTEL_EXPORTER_OTLP_ENDPOINT set, one request is one
  * trace continuing the caller's `traceparent`: the HTTP server span, GraphQL's parse/validate/execute
  * under it, and under the execution one client span per SQL statement (as many as x-sql-statements
- * says, for the planner's raw reads and for a mutation's Prisma statements). Without the variable,
- * nothing is recorded. The spans are the real SDK's, caught by its in-memory exporter (the test hook
- * replaces the OTLP exporter only); they are read once the app has stopped, when every span has ended.
+ * says, for the planner's raw reads and for a mutation's Prisma statements); probes are not traced.
+ * Without the variable, nothing is recorded. The spans are the real SDK's, caught by its in-memory
+ * exporter (the test hook replaces the OTLP exporter only); they are read once the app has stopped,
+ * when every span has ended.
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
 import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { ConfigError, loadConfig } from "../src/config.ts";
 import { tracingTestHooks } from "../src/observability/tracing.ts";
 import { startTestApp, type Backend } from "./helpers/app.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
@@ -98,6 +100,7 @@ for (const backend of ["pglite", "postgresql"] as Backend[]) {
         const w = await send(t.app.url, CREATE, { input: { slug: "traced", name: "Traced" } }, { traceparent: write.header, ...token.bearer });
         assert.equal(w.body.errors, undefined, JSON.stringify(w.body.errors));
         writeStatements = w.statements;
+        assert.equal((await fetch(new URL("/healthz", t.app.url))).status, 200);
       } finally {
         await t.close();
         tracingTestHooks.exporter = undefined;
@@ -109,6 +112,8 @@ for (const backend of ["pglite", "postgresql"] as Backend[]) {
       assert.ok(reads.every((s) => typeof s.attributes["db.response.returned_rows"] === "number"));
       const writes = checkTrace(spans, write, "mutation CreateTheme", writeStatements);
       assert.ok(writes.some((s) => s.name === "INSERT"), `the mutation's INSERT: ${writes.map((s) => s.name).join(", ")}`);
+      // Probes are not traced: the two requests' spans are all there is.
+      assert.equal(spans.length, 1 + 3 + readStatements + 1 + 3 + writeStatements, spans.map((s) => s.name).join(", "));
     });
 
     test("without OTEL_EXPORTER_OTLP_ENDPOINT nothing is recorded", { skip }, async () => {
@@ -127,3 +132,11 @@ for (const backend of ["pglite", "postgresql"] as Backend[]) {
     });
   });
 }
+
+test("a bad OTEL_EXPORTER_OTLP_ENDPOINT stops the start, naming the variable; OTEL_SERVICE_NAME defaults to themegraph", () => {
+  for (const bad of ["localhost:4318", "not a url", "grpc://collector:4317"]) {
+    assert.throws(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: bad }), (e: Error) => e instanceof ConfigError && e.message.startsWith("OTEL_EXPORTER_OTLP_ENDPOINT "), bad);
+  }
+  assert.deepEqual(loadConfig({}).tracing, { endpoint: undefined, serviceName: "themegraph" });
+  assert.deepEqual(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "https://otel.example:4318/", OTEL_SERVICE_NAME: "tg-eu" }).tracing, { endpoint: "https://otel.example:4318/", serviceName: "tg-eu" });
+});

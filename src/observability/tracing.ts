@@ -33,8 +33,11 @@ export interface TracingOptions {
 export const tracingTestHooks: { exporter?: SpanExporter } = {};
 
 export interface Tracing {
-  /** Starts the request's server span; the HTTP layer ends it (`endRequest`) when the response is done. */
-  startRequest(req: IncomingMessage, pathname: string): RequestTrace;
+  /**
+   * Starts the request's server span, which the HTTP layer ends (`endRequest`) when the response is
+   * done; undefined for probes and metrics scrapes (every few seconds each, they would bury the traces).
+   */
+  startRequest(req: IncomingMessage, pathname: string): RequestTrace | undefined;
   endRequest(trace: RequestTrace, status: number, statements: number | undefined): void;
   /** Exports what is left and stops. */
   shutdown(): Promise<void>;
@@ -43,7 +46,9 @@ export interface Tracing {
 const propagator = new W3CTraceContextPropagator();
 
 /** Paths that are routes of their own (anything else is named by its method alone: no unbounded span names). */
-const ROUTES = new Set(["/graphql", "/", "/curate", "/curate/", "/playground", "/healthz", "/readyz", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/", "/curate", "/curate/", "/playground"]);
+/** Probes and metrics scrapes: not traced. */
+const UNTRACED = new Set(["/healthz", "/readyz", "/metrics"]);
 const routeOf = (pathname: string) => (ROUTES.has(pathname) ? pathname : pathname.startsWith("/ide/") ? "/ide/*" : undefined);
 
 /** The tracing of one app, or undefined (tracing off) when no endpoint is configured. */
@@ -59,6 +64,7 @@ export function createTracing(options: TracingOptions): Tracing | undefined {
   const tracer = provider.getTracer("themegraph");
   return {
     startRequest(req, pathname) {
+      if (UNTRACED.has(pathname)) return undefined;
       const route = routeOf(pathname);
       const parent = propagator.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
       const method = req.method ?? "GET";
