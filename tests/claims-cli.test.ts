@@ -5,10 +5,11 @@
  * On PGlite (a data folder) and PostgreSQL (a throw-away database).
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { openDatabase } from "../src/db/database.ts";
 import { projectRoot } from "../src/paths.ts";
 import { createThrowawayDatabase, skipWithoutPostgres, type ThrowawayDatabase } from "./helpers/postgres.ts";
 import { runService } from "./helpers/process.ts";
@@ -92,6 +93,37 @@ function suite(backend: "pglite" | "postgresql") {
       const back = await ingest(path.join(folder, "e-good.yaml"));
       assert.equal(back.code, 0, back.stderr);
       assert.match(back.stdout, /ingested e-good/, "removed, so ingested anew rather than unchanged");
+    });
+
+    test("a folder: each .yaml and .yml file in name order, nothing else; the database holds them; a folder without any is a usage error", { skip }, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "themegraph-cli-folder-"));
+      try {
+        // Copies of the two fixtures under new document and quote slugs (a quote belongs to one document).
+        for (const [from, to, ext, quote] of [[B, "y-two", "yaml", "reyes-city-lives-with-sea"], [A, "x-one", "yml", "ortiz-patient-money"]] as const) {
+          await writeFile(path.join(dir, `${to}.txt`), await readFile(path.join(FIXTURES, `${from}.txt`)));
+          await writeFile(path.join(dir, `${to}.${ext}`), (await readFile(path.join(FIXTURES, `${from}.yaml`), "utf8")).replace(`slug: ${from}`, `slug: ${to}`).replace(`slug: ${quote}`, `slug: ${to}-quote`));
+        }
+        await writeFile(path.join(dir, "notes.md"), "not an annotation\n");
+        const run = await ingest(dir);
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        assert.match(run.stdout, /\[1\/2\] .*x-one\.yml: ingested x-one/);
+        assert.match(run.stdout, /\[2\/2\] .*y-two\.yaml: ingested y-two/);
+        assert.match(run.stdout, /2 of 2 document\(s\) ingested/);
+        const db = await openDatabase({ databaseUrl: database?.url, dataDir: env.DATA_DIR ?? "memory://", dbPoolMax: 1, logSql: false, projectRoot });
+        try {
+          const slugs = (await db.prisma.document.findMany({ where: { slug: { in: ["x-one", "y-two"] } }, orderBy: { slug: "asc" } })).map((d) => d.slug);
+          assert.deepEqual(slugs, ["x-one", "y-two"]);
+        } finally {
+          await db.close();
+        }
+        const empty = path.join(dir, "empty");
+        await mkdir(empty);
+        const none = await ingest(empty);
+        assert.equal(none.code, 2);
+        assert.match(none.stderr, /empty: no \.yaml or \.yml file in this folder/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 }
