@@ -12,9 +12,11 @@ import { getPath, rawRequest, type RawRequest } from "./helpers/http.ts";
 /** What Chromium sends when it navigates. */
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
-describe("the IDE behind CORS", () => {
-  const server = useTestApp("pglite", { env: { CORS_ORIGINS: "https://app.example" } });
+// One app for the file's tests of the IDE as served (none of them depends on CORS being off); the
+// IDE turned off needs its own.
+const server = useTestApp("pglite", { env: { CORS_ORIGINS: "https://app.example" } });
 
+describe("the IDE behind CORS", () => {
   test("a gzipped asset varies by origin and by encoding (caches must not mix them)", async () => {
     const send = (req: RawRequest) => rawRequest(server.origin, req);
     const file = /(?:src|href)="(\/ide\/[^"]+\.js)"/.exec((await send({ path: "/" })).text)![1]!;
@@ -25,13 +27,7 @@ describe("the IDE behind CORS", () => {
 });
 
 describe("the IDE", () => {
-  let t: TestApp;
-  let send: (req: RawRequest) => ReturnType<typeof rawRequest>;
-  before(async () => {
-    t = await startTestApp("pglite");
-    send = (req) => rawRequest(`http://127.0.0.1:${t.app.port}`, req);
-  });
-  after(async () => t?.close());
+  const send = (req: RawRequest) => rawRequest(server.origin, req);
 
   test("is the page at / and at /graphql for browsers, revalidated on every load, allowed to load only its own files", async () => {
     for (const path of ["/", "/graphql"]) {
@@ -48,7 +44,7 @@ describe("the IDE", () => {
   test("GraphQL at /graphql is untouched: JSON GETs and POSTs still run", async () => {
     const get = await send({ path: getPath({ query: "{ __typename }" }), headers: { accept: "*/*", "apollo-require-preflight": "true" } });
     assert.deepEqual(get.json(), { data: { __typename: "Query" } });
-    assert.deepEqual((await t.gql("{ __typename }")).body, { data: { __typename: "Query" } });
+    assert.deepEqual((await server.t.gql("{ __typename }")).body, { data: { __typename: "Query" } });
   });
 
   test("serves every file the page names with its type, hashed ones cached for a year, gzipped on request", async () => {
