@@ -10,15 +10,15 @@
  * `node dist/bench/floor.js [--port 0] [--database-url URL]`; POST /deep {"slug":"theme-0"}, POST /quotes.
  */
 import http from "node:http";
-import { benchCli, benchPool, DEFAULT_BENCH_URL, option } from "./lib.ts";
+import { BENCH_DATABASE_OPTION, benchCli, PORT_OPTION, benchPool, DEFAULT_BENCH_URL, option } from "./lib.ts";
 
 benchCli({
   command: "node dist/bench/floor.js",
   synopsis: "[--port N] [--database-url URL]",
   summary: "The SQL floor `npm run bench` compares with: a bare HTTP server answering the deep query (POST /deep {\"slug\":\"theme-0\"}) and the 50 latest quotes (POST /quotes) with one hand-written statement each.",
   options: {
-    port: { type: "string", value: "n", description: "port on 127.0.0.1 (default 0: a free one, printed)" },
-    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    ...PORT_OPTION,
+    ...BENCH_DATABASE_OPTION,
   },
   examples: ["node dist/bench/floor.js --port 4700"],
 });

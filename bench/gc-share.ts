@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, numberOption, option } from "./lib.ts";
+import { BENCH_DATABASE_OPTION, benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, numberOption, option } from "./lib.ts";
 import { serviceNodeFlags, startChild } from "./proc.ts";
 import { scenarios } from "./queries.ts";
 
@@ -23,7 +23,7 @@ benchCli({
     duration: { type: "string", value: "seconds", description: "load per scenario (default 10)" },
     only: { type: "string", value: "key,key", description: "these scenarios only" },
     top: { type: "string", value: "n", description: "also list the N functions with most samples of their own" },
-    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    ...BENCH_DATABASE_OPTION,
   },
   examples: ["npm run bench:gc -- --duration 5 --top 10"],
 });
@@ -62,7 +62,7 @@ function top(profile: Profile, count: number): string[] {
 }
 
 const url = option("database-url", DEFAULT_BENCH_URL);
-const topCount = numberOption("top", 0);
+const topCount = option("top", "") === "" ? 0 : numberOption("top", 1);
 const onlyKeys = option("only", "");
 const duration = numberOption("duration", 10);
 const pool = benchPool(url);

@@ -12,7 +12,7 @@ import type pg from "pg";
 import { migrate, readMigrations } from "../src/db/migrate.ts";
 import { createPool, withPgConnection } from "../src/db/postgres.ts";
 import { projectRoot } from "../src/paths.ts";
-import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
+import { BENCH_DATABASE_OPTION, benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, numberOption, option } from "./lib.ts";
 import { buildDataset, type TableData } from "./synthetic.ts";
 
 benchCli({
@@ -23,7 +23,7 @@ benchCli({
     scale: { type: "string", value: "n", description: "size: scale 1 is ~5,000 events (default 1)" },
     fresh: { type: "boolean", description: "drop and reload a database that already holds data" },
     verbose: { type: "boolean", description: "time each table" },
-    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    ...BENCH_DATABASE_OPTION,
   },
   examples: ["npm run bench:seed -- --scale 1"],
 });

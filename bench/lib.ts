@@ -18,6 +18,14 @@ export function benchCli(spec: CliSpec): void {
   parsed = parseCli(spec).values;
 }
 
+/** Options several bench commands take, described once. */
+export const BENCH_DATABASE_OPTION = {
+  "database-url": { type: "string", value: "url", description: `the bench database (default ${DEFAULT_BENCH_URL})` },
+} as const;
+export const PORT_OPTION = {
+  port: { type: "string", value: "n", description: "port on 127.0.0.1 (default 0: a free one, printed)" },
+} as const;
+
 /** `--name value` from the command line, or the fallback. */
 export function option(name: string, fallback: string): string {
   if (parsed) return typeof parsed[name] === "string" ? (parsed[name] as string) : fallback;

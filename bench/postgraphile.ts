@@ -8,15 +8,15 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectRoot } from "../src/paths.ts";
-import { benchCli, DEFAULT_BENCH_URL, option } from "./lib.ts";
+import { BENCH_DATABASE_OPTION, benchCli, PORT_OPTION, DEFAULT_BENCH_URL, option } from "./lib.ts";
 
 benchCli({
   command: "<node 22> dist/bench/postgraphile.js",
   synopsis: "[--port N] [--database-url URL]",
   summary: "PostGraphile v5 on the bench database, the third target of `npm run bench` (which starts it on Node >= 22): POST /graphql, GET /statements.",
   options: {
-    port: { type: "string", value: "n", description: "port on 127.0.0.1 (default 0: a free one, printed)" },
-    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    ...PORT_OPTION,
+    ...BENCH_DATABASE_OPTION,
   },
   examples: [".cache/node22/bin/node dist/bench/postgraphile.js --port 4701"],
 });

@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../src/paths.ts";
 import autocannon from "autocannon";
-import { benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
+import { BENCH_DATABASE_OPTION, benchCli, benchPool, benchThemes, DEFAULT_BENCH_URL, hasFlag, median, numberOption, option, percentile } from "./lib.ts";
 import { backendTicks, CLK_TCK, cpuTicks, rssMb, serviceNodeFlags, startChild, ticksSince, type Child } from "./proc.ts";
 import { firstDifference, scenarios, type Scenario } from "./queries.ts";
 import { appendResults, type Row, type RunInfo, type ServerKind } from "./report.ts";
@@ -34,7 +34,7 @@ PostGraphile v5 and the SQL floor, in rounds; appends the table to bench/RESULTS
     duration: { type: "string", value: "seconds", description: "each measured run (default 10)" },
     warmup: { type: "string", value: "seconds", description: "each warm-up (default 2)" },
     rounds: { type: "string", value: "n", description: "rounds of turns (default 4)" },
-    "database-url": { type: "string", value: "url", description: "the bench database (default postgresql://postgres@127.0.0.1:5432/themegraph_bench)" },
+    ...BENCH_DATABASE_OPTION,
     "postgraphile-node": { type: "string", value: "path", description: "a Node >= 22 for PostGraphile (default: installed into .cache/node22)" },
     "floor-only": { type: "boolean", description: "ours and the floor only (printed, not written)" },
     "without-postgraphile": { type: "boolean", description: "skip PostGraphile (printed, not written)" },
