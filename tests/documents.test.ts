@@ -27,11 +27,7 @@ after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function data(query: string) {
-  const res = await t.gql(query);
-  assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-  return res.body.data;
-}
+const data = (query: string) => t.data(query);
 
 /** A copy of the seed annotation with `edit` applied, beside a copy of its text. */
 async function brokenSeed(name: string, edit: (yaml: string) => string): Promise<string> {

@@ -4,10 +4,9 @@
  * closed after them) accepting one write token. Without a PostgreSQL server the second is a
  * skipped "needs PostgreSQL" test (a failure under REQUIRE_POSTGRES=1).
  */
-import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { useTestApp, type Backend, type TestApp } from "./app.ts";
+import { dataOf, useTestApp, type Backend, type TestApp } from "./app.ts";
 import { skipWithoutPostgres } from "./postgres.ts";
 import { send, writeToken, type Reply } from "./writes.ts";
 
@@ -38,19 +37,14 @@ export function onEachBackend(title: string, body: (s: BackendSuite) => void | P
       const app = useTestApp(backend, { env: { ...token.env, ...options.env } });
       const reply: BackendSuite["send"] = (query, variables, { token: withToken = false } = {}) =>
         send(app.t.app.url, query, variables, withToken ? token.bearer : {});
-      const data = async (res: Promise<Reply>) => {
-        const { body } = await res;
-        assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-        return body.data;
-      };
       await body({
         backend,
         get t() {
           return app.t;
         },
         prisma: () => app.t.app.db.prisma,
-        read: (query, variables) => data(reply(query, variables)),
-        write: (query, variables) => data(reply(query, variables, { token: true })),
+        read: (query, variables) => dataOf(reply(query, variables)),
+        write: (query, variables) => dataOf(reply(query, variables, { token: true })),
         send: reply,
       });
     });
