@@ -9,7 +9,6 @@ import assert from "node:assert/strict";
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -17,6 +16,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
+import { answers, freePort } from "./helpers/net.ts";
+import { waitUntil } from "./helpers/wait.ts";
 
 const adminUrl = process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 /** The CLI beside this compiled test (dist/ or any other build folder). */
@@ -110,16 +111,6 @@ describe("PostgreSQL mode creates its missing database", { skip }, () => {
 const PGBOUNCER = "/usr/sbin/pgbouncer";
 const asRoot = process.getuid?.() === 0;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 describe("through PgBouncer", { skip: skip || (!existsSync(PGBOUNCER) && "needs pgbouncer (apt-get install pgbouncer)") }, () => {
   let dir = "", port = 0, bouncer: ReturnType<typeof spawn> | undefined;
   const served = `themegraph_pooled_${suffix}`;
@@ -144,13 +135,11 @@ ignore_startup_parameters = extra_float_digits,options
     if (asRoot) await promisify(execFile)("chown", ["-R", "postgres:postgres", dir]);
     const ini = path.join(dir, "pgbouncer.ini");
     bouncer = spawn(asRoot ? "runuser" : PGBOUNCER, asRoot ? ["-u", "postgres", "--", PGBOUNCER, ini] : [ini], { stdio: "ignore" });
-    // Ready when it accepts connections.
-    for (let i = 0; ; i++) {
-      const open = await new Promise<boolean>((resolve) => net.connect(port, "127.0.0.1").once("connect", function (this: net.Socket) { this.destroy(); resolve(true); }).once("error", () => resolve(false)));
-      if (open) break;
-      if (i > 200 || bouncer.exitCode !== null) throw new Error("pgbouncer did not start");
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Ready when it accepts connections; an exit (a bad ini) fails at once instead of at the deadline.
+    await waitUntil("pgbouncer to accept connections", async () => {
+      if (bouncer!.exitCode !== null) throw new Error(`pgbouncer exited with ${bouncer!.exitCode}`);
+      return answers(port);
+    });
   });
   after(async () => {
     if (bouncer?.pid) {

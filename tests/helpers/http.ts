@@ -44,3 +44,17 @@ export function getPath(params: Record<string, unknown>): string {
   for (const [name, value] of Object.entries(params)) search.set(name, typeof value === "string" ? value : JSON.stringify(value));
   return `/graphql?${search}`;
 }
+
+/**
+ * POSTs `body` to `origin`'s /graphql as application/json, with exactly the `headers` given besides
+ * (one given as undefined is not sent, e.g. no Accept at all). An object is serialized; a string or
+ * Buffer goes as it is, for bodies that are not valid JSON.
+ */
+export function postJson(origin: string, body: unknown, headers: Record<string, string | undefined> = {}): Promise<RawResponse> {
+  const sent = Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return rawRequest(origin, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...sent },
+    body: typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+  });
+}

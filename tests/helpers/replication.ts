@@ -7,12 +7,12 @@
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort, waitForPort } from "./net.ts";
 
 const run = promisify(execFile);
 const underCi = ["true", "1"].includes(String(process.env.CI).toLowerCase());
@@ -34,16 +34,6 @@ export function skipWithoutReplication(needPgBouncer = false): false | string {
   return `needs ${missing}`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 /** Runs a server binary, as `postgres` when we are root. */
 const asPostgres = (command: string, args: string[]) => (asRoot ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args));
 
@@ -54,10 +44,21 @@ export interface Replicated {
   bouncerUrl?: string;
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
-  /** Runs SQL on the replica as the superuser (e.g. pausing its replay). */
-  onReplica(sql: string): Promise<void>;
-  /** Transactions committed in the test database on each server (what statements ran where). */
+  /** Runs SQL on the replica as the superuser (e.g. pausing its replay); returns its rows. */
+  onReplica(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Transactions committed in the test database on each server, as pg_stat_database has them: a
+   * backend hands its counts on when idle, but up to 10 s later when it did so less than 1 s before,
+   * so recent transactions may be missing. For exact counts, start with `logStatements` and use
+   * `statements()`.
+   */
   transactions(): Promise<{ primary: number; replica: number }>;
+  /**
+   * Statements the test database received on each server so far whose text `which` accepts (all by
+   * default), read from the servers' logs (needs `logStatements`). A server logs a statement before
+   * it runs it, so one that has been answered is counted: exact at once, nothing to wait for.
+   */
+  statements(which?: (text: string) => boolean): Promise<{ primary: number; replica: number }>;
   /** The postmaster of each server (their backends are its children): for CPU per server. */
   postmasters(): Promise<{ primary: number; replica: number }>;
   close(): Promise<void>;
@@ -65,7 +66,12 @@ export interface Replicated {
 
 const DATABASE = "themegraph";
 
-export async function startReplicated(options: { pgbouncer?: boolean } = {}): Promise<Replicated> {
+/**
+ * Starts the primary and its replica (and PgBouncer with `pgbouncer`). `logStatements` makes both
+ * servers log every statement (log_statement = all) for `statements()`; it costs them CPU, so a
+ * benchmark leaves it off.
+ */
+export async function startReplicated(options: { pgbouncer?: boolean; logStatements?: boolean } = {}): Promise<Replicated> {
   const bin = postgresBin()!;
   const dir = await mkdtemp(path.join(os.tmpdir(), "themegraph-replication-"));
   if (asRoot) await run("chown", ["postgres:postgres", dir]);
@@ -86,6 +92,7 @@ wal_level = replica
 max_wal_senders = 4
 hot_standby = on
 fsync = off
+${options.logStatements ? "log_statement = 'all'\nlog_line_prefix = '%d|'" : ""}
 EOF`]);
     await ctl(primary, "start", "primary.log");
     await asPostgres(path.join(bin, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres", "-D", replica, "-R", "-X", "stream", "--no-sync"]);
@@ -136,17 +143,20 @@ ignore_startup_parameters = extra_float_digits,options
         const client = new pg.Client({ connectionString: url(replicaPort, "postgres") });
         await client.connect();
         try {
-          await client.query(sql);
+          return (await client.query(sql)).rows;
         } finally {
           await client.end();
         }
       },
       startReplica: () => ctl(replica, "start", "replica.log").then(() => undefined),
       transactions: async () => {
-        // A backend hands its statistics to pg_stat_database when idle, at most once a second.
-        await new Promise((resolve) => setTimeout(resolve, 2000));
         const [primary, replica] = await Promise.all([count(primaryPort), count(replicaPort)]);
         return { primary, replica };
+      },
+      statements: async (which = () => true) => {
+        if (!options.logStatements) throw new Error("statements() needs startReplicated({ logStatements: true })");
+        const [primary, replica] = await Promise.all(["primary.log", "replica.log"].map(async (log) => loggedStatements(await readFile(path.join(dir, log), "utf8")).filter(which).length));
+        return { primary: primary!, replica: replica! };
       },
       postmasters: async () => {
         const pid = async (data: string) => Number((await run("head", ["-n", "1", path.join(data, "postmaster.pid")])).stdout.trim());
@@ -169,15 +179,22 @@ ignore_startup_parameters = extra_float_digits,options
   }
 }
 
-async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => socket.end(() => resolve(true)));
-      socket.on("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * The statements of the test database in a server log written with log_line_prefix '%d|': each entry
+ * starts with `<database>|<LEVEL>:  `, and a statement's further lines follow it unprefixed.
+ */
+function loggedStatements(log: string): string[] {
+  const statements: string[] = [];
+  let inStatement = false;
+  for (const line of log.split("\n")) {
+    const entry = /^(\w*)\|([A-Z]+):  (.*)$/.exec(line);
+    if (!entry) {
+      if (inStatement) statements[statements.length - 1] += `\n${line}`;
+      continue;
+    }
+    const statement = entry[1] === DATABASE && entry[2] === "LOG" ? /^(?:statement|execute [^:]*): (.*)$/.exec(entry[3]!) : null;
+    inStatement = Boolean(statement);
+    if (statement) statements.push(statement[1]!);
   }
-  throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+  return statements;
 }

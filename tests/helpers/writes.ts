@@ -7,6 +7,8 @@ export interface Reply<T = any> {
   /** SQL statements the request sent (x-sql-statements). */
   statements: number;
   requestId: string | null;
+  /** All response headers (e.g. x-write-lsn). */
+  headers: Headers;
 }
 
 /** POSTs a GraphQL request to `url` with `headers` added. */
@@ -21,6 +23,7 @@ export async function send<T = any>(url: string, query: string, variables?: Reco
     body: (await res.json()) as Reply<T>["body"],
     statements: Number(res.headers.get("x-sql-statements")),
     requestId: res.headers.get("x-request-id"),
+    headers: res.headers,
   };
 }
 
