@@ -9,10 +9,13 @@ import { parseMediaType } from "./media-type.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Bytes of an over-limit body read and dropped after the 413, at most. */
+const MAX_DISCARDED = 1 << 20;
+
 /**
  * The body's bytes, read with plain stream events: an async iterator over the request (for await)
  * costs a few promises per request, which showed in the CPU of small requests. Past the limit the
- * rest of the body is discarded, so the 413 can still be answered on the connection.
+ * rest of the body is discarded (up to MAX_DISCARDED), so the 413 can still be answered.
  */
 function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => new HttpError(413, `request body is larger than ${limit} bytes`);
@@ -24,8 +27,14 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       req.off("data", onData);
-      req.resume();
       reject(tooLarge());
+      // The rest is read and dropped, so the 413 reaches the client; but only so much of it: a
+      // client that keeps sending is cut off instead of being read until the request times out.
+      let discarded = 0;
+      req.on("data", (more: Buffer) => {
+        discarded += more.length;
+        if (discarded > MAX_DISCARDED) req.socket.destroy();
+      });
     };
     req.on("data", onData);
     req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
