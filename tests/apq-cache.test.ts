@@ -10,7 +10,7 @@ import { describe, test } from "node:test";
 import { newToken } from "../src/auth/api-tokens.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { useTestApp } from "./helpers/app.ts";
-import { getPath, rawRequest, type RawResponse } from "./helpers/http.ts";
+import { getPath, postJson, rawRequest, type RawResponse } from "./helpers/http.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
@@ -21,9 +21,6 @@ const { token, sha256: digest } = newToken();
 
 function get(origin: string, params: Record<string, unknown>, headers: Record<string, string> = {}): Promise<RawResponse> {
   return rawRequest(origin, { path: getPath(params), headers: { accept: "application/json", "apollo-require-preflight": "true", ...headers } });
-}
-function post(origin: string, body: object, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return rawRequest(origin, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
 const cacheControl = (res: RawResponse) => res.headers["cache-control"];
 const vary = (res: RawResponse) => String(res.headers.vary ?? "").split(",").map((v) => v.trim().toLowerCase());
@@ -71,12 +68,12 @@ describe("Cache-Control of GraphQL answers", () => {
 
   test("POSTs are no-store: a query, the same query again (answered by the replay path), a mutation", async () => {
     const body = { query: `{ theme(slug: "space") { name events(first: 2) { totalCount } } }` };
-    const first = await post(server.origin, body);
-    const replayed = await post(server.origin, body);
+    const first = await postJson(server.origin, body);
+    const replayed = await postJson(server.origin, body);
     assert.equal(replayed.text, first.text);
     assert.equal(cacheControl(first), "no-store");
     assert.equal(cacheControl(replayed), "no-store");
-    const mutation = await post(server.origin, { query: `mutation { createTheme(input: { slug: "cache-test", name: "Cache test" }) { slug } }` }, { authorization: `Bearer ${token}` });
+    const mutation = await postJson(server.origin, { query: `mutation { createTheme(input: { slug: "cache-test", name: "Cache test" }) { slug } }` }, { authorization: `Bearer ${token}` });
     assert.deepEqual(mutation.json(), { data: { createTheme: { slug: "cache-test" } } });
     assert.equal(cacheControl(mutation), "no-store");
   });

@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { projectRoot } from "../src/paths.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { launchChromium, skipWithoutChromium, type Browser } from "./helpers/chromium.ts";
-import { send, writeToken } from "./helpers/writes.ts";
+import { writeToken } from "./helpers/writes.ts";
 
 const skip = skipWithoutChromium;
 const ARTIFACTS = path.join(projectRoot, "tests", "artifacts");
@@ -29,7 +29,7 @@ before(async () => {
   // The graph already holds the wire report of the Lumen-3 launch; the article pasted reports it again.
   const corpus = (file: string) => readFile(path.join(projectRoot, "corpus", file), "utf8");
   const [annotation, text] = await Promise.all([corpus("lumen-a-meridian-wire.yaml"), corpus("lumen-a-meridian-wire.txt")]);
-  const ingested = await send(t.app.url, `mutation ($a: String!, $t: String!) { ingestDocument(annotation: $a, text: $t) { problems { message } } }`, { a: annotation, t: text }, token.bearer);
+  const ingested = await t.send(`mutation ($a: String!, $t: String!) { ingestDocument(annotation: $a, text: $t) { problems { message } } }`, { a: annotation, t: text }, token.bearer);
   assert.deepEqual(ingested.body.data?.ingestDocument.problems, [], JSON.stringify(ingested.body));
   browser = await launchChromium({ width: 1600, height: 1000 });
 });
@@ -37,12 +37,6 @@ after(async () => {
   await browser?.close();
   await t?.close();
 });
-
-const read = async (query: string) => {
-  const res = await send(t.app.url, query);
-  assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-  return res.body.data;
-};
 
 /** Selects these words in the article view, as a curator's mouse would (they may span highlights). */
 async function selectWords(page: Page, words: string): Promise<void> {
@@ -170,7 +164,7 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     await page.locator("#outcome .fact-links a", { hasText: `event lumen-3-launch` }).waitFor();
 
     // The new facts, over GraphQL.
-    const facts = await read(`{ quotes(filter: { speaker: "marten-ilves" }) { nodes { text document: evidence { document { slug } } } }
+    const facts = await t.data(`{ quotes(filter: { speaker: "marten-ilves" }) { nodes { text document: evidence { document { slug } } } }
       lind: quotes(filter: { speaker: "vera-lind" }) { nodes { text event { slug } } }
       event(slug: "lumen-3-launch") { claims(property: DATE) { nodes { value written document { slug } } } }
       document(slug: "${slug}") { annotation } }`);
@@ -192,7 +186,7 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     await page.locator("#outcome table.changes", { hasText: "claims" }).waitFor({ timeout: 15_000 });
     await page.locator("#ingest").click();
     await page.locator("#status", { hasText: `Ingested ${slug}` }).waitFor({ timeout: 30_000 });
-    const replaced = await read(`{ document(slug: "${slug}") { claims(property: PLACE) { nodes { slug value } } } }`);
+    const replaced = await t.data(`{ document(slug: "${slug}") { claims(property: PLACE) { nodes { slug value } } } }`);
     assert.deepEqual(replaced.document.claims.nodes.map((c: any) => c.value), ["Harbourton forecast centre"]);
 
     // Its claims, then remove it (dry run first).
@@ -204,7 +198,7 @@ test("a curator drafts, corrects, links, validates, dry-runs and ingests an arti
     await page.screenshot({ path: path.join(ARTIFACTS, "workbench-documents.png"), fullPage: true });
     await row.getByRole("button", { name: "Remove for good" }).click();
     await page.locator("#status", { hasText: `Removed ${slug}` }).waitFor();
-    const gone = await read(`{ document(slug: "${slug}") { slug } person(slug: "marten-ilves") { slug } event(slug: "lumen-3-launch") { claims(property: DATE) { totalCount } } }`);
+    const gone = await t.data(`{ document(slug: "${slug}") { slug } person(slug: "marten-ilves") { slug } event(slug: "lumen-3-launch") { claims(property: DATE) { totalCount } } }`);
     assert.deepEqual(gone, { document: null, person: null, event: { claims: { totalCount: 1 } } }, "only the wire report's claims stay");
   } catch (error) {
     await page.screenshot({ path: path.join(ARTIFACTS, "workbench-failure.png"), fullPage: true }).catch(() => {});

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { useTestApp } from "./helpers/app.ts";
-import { getPath, rawRequest, type RawRequest, type RawResponse } from "./helpers/http.ts";
+import { getPath, postJson, rawRequest, type RawRequest, type RawResponse } from "./helpers/http.ts";
 
 const GQL = "application/graphql-response+json";
 const JSON_TYPE = "application/json";
@@ -16,14 +16,8 @@ const READS = "{ themes(first: 1) { nodes { slug } } }";
 const server = useTestApp("pglite");
 const send = (req: RawRequest) => rawRequest(server.origin, req);
 
-/** POSTs a JSON body (an object is serialized) with Content-Type application/json and the given Accept. */
-function post(body: unknown, accept?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return send({
-    method: "POST",
-    headers: { "content-type": "application/json", ...(accept === undefined ? {} : { accept }), ...headers },
-    body: typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body),
-  });
-}
+/** POSTs a JSON body with the given Accept (none when undefined). */
+const post = (body: unknown, accept?: string) => postJson(server.origin, body, { accept });
 
 function assertType(res: RawResponse, type: string) {
   assert.equal(res.headers["content-type"], `${type}; charset=utf-8`);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { postJson } from "./helpers/http.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
 
 const skip = await skipWithoutPostgres();
@@ -20,12 +21,11 @@ const metrics = async () => {
   assert.match(res.headers.get("content-type") ?? "", /^text\/plain/);
   return res.text();
 };
-const post = (body: unknown) => fetch(t.app.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.text());
 
 describe("metrics", { skip }, () => {
   test("requests by operation and outcome, latency, statements, pool, event loop and GC", async () => {
-    for (let i = 0; i < 3; i++) await post({ query: "query Themes { themes(first: 2) { totalCount } }", operationName: "Themes" });
-    await post({ query: "query Bad { themes(first: 500) { totalCount } }", operationName: "Bad" });
+    for (let i = 0; i < 3; i++) await postJson(t.app.url, { query: "query Themes { themes(first: 2) { totalCount } }", operationName: "Themes" });
+    await postJson(t.app.url, { query: "query Bad { themes(first: 500) { totalCount } }", operationName: "Bad" });
     await fetch(t.app.url.replace("/graphql", "/healthz"));
     const text = await metrics();
     assert.match(text, /^themegraph_requests_total\{route="graphql",operation="Themes",outcome="ok"\} 3$/m);

@@ -13,7 +13,7 @@ import { projectRoot } from "../src/paths.ts";
 import { buildAppSchema } from "../src/schema.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { dumpDatabase } from "./helpers/dump.ts";
-import { send, writeToken } from "./helpers/writes.ts";
+import { writeToken } from "./helpers/writes.ts";
 
 const token = writeToken();
 let t: TestApp;
@@ -62,74 +62,67 @@ describe("without a valid token", () => {
       assert.ok(mutations.length >= 8, mutations.map((m) => m.name).join());
       const before = await dumpDatabase(t.app.db.prisma);
       for (const m of mutations) {
-        const res = await send(t.app.url, m.query, m.variables, headers);
+        const res = await t.send(m.query, m.variables, headers);
         assert.equal(res.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED", `${m.name}: ${JSON.stringify(res.body)}`);
         assert.match(res.body.errors![0]!.message, message);
         assert.equal(res.body.data, null, m.name);
         assert.equal(res.statements, 0, `${m.name} sent SQL`);
       }
       assert.deepEqual(await dumpDatabase(t.app.db.prisma), before);
-      const check = await send(t.app.url, "{ curator }", undefined, headers);
+      const check = await t.send("{ curator }", undefined, headers);
       assert.equal(check.body.errors?.[0]?.extensions?.code, "UNAUTHENTICATED", "checking the token says why too");
     });
   }
 
   test("reads stay public", async () => {
-    const res = await send(t.app.url, `{ theme(slug: "space") { name } }`);
+    const res = await t.send(`{ theme(slug: "space") { name } }`);
     assert.deepEqual(res.body, { data: { theme: { name: "Space exploration" } } });
   });
 });
 
 describe("with the token, each write happens and reads back", () => {
-  const as = (query: string, variables?: Record<string, unknown>) => send(t.app.url, query, variables, token.bearer);
-  const ok = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await as(query, variables);
-    assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-    return res.body.data;
-  };
-  const read = async (query: string) => (await send(t.app.url, query)).body.data;
   const EVENT = "2021-06-23-xi-video-call-shenzhou-12-crew";
-  const themesOf = async () => (await read(`{ event(slug: "${EVENT}") { themes { nodes { slug } } } }`)).event.themes.nodes.map((n: any) => n.slug);
+  const themesOf = async () => (await t.data(`{ event(slug: "${EVENT}") { themes { nodes { slug } } } }`)).event.themes.nodes.map((n: any) => n.slug);
 
   test("a client checks its token: `curator` names who it writes as", async () => {
-    assert.deepEqual(await ok("{ curator }"), { curator: `token ${token.env.API_TOKEN_SHA256.split(",")[1]!.slice(0, 8)}` });
+    assert.deepEqual(await t.data("{ curator }", undefined, token.bearer), { curator: `token ${token.env.API_TOKEN_SHA256.split(",")[1]!.slice(0, 8)}` });
   });
 
   test("createTheme, updateTheme", async () => {
-    await ok(`mutation { createTheme(input: { slug: "auth-check", name: "Auth check", aliases: ["AC"] }) { slug } }`);
-    assert.deepEqual((await read(`{ theme(slug: "auth-check") { name aliases } }`)).theme, { name: "Auth check", aliases: ["AC"] });
-    await ok(`mutation { updateTheme(slug: "auth-check", input: { name: "Checked" }) { name } }`);
-    assert.equal((await read(`{ theme(slug: "auth-check") { name } }`)).theme.name, "Checked");
+    await t.data(`mutation { createTheme(input: { slug: "auth-check", name: "Auth check", aliases: ["AC"] }) { slug } }`, undefined, token.bearer);
+    assert.deepEqual((await t.data(`{ theme(slug: "auth-check") { name aliases } }`)).theme, { name: "Auth check", aliases: ["AC"] });
+    await t.data(`mutation { updateTheme(slug: "auth-check", input: { name: "Checked" }) { name } }`, undefined, token.bearer);
+    assert.equal((await t.data(`{ theme(slug: "auth-check") { name } }`)).theme.name, "Checked");
   });
 
   test("tagEvent, untagEvent", async () => {
     assert.ok(!(await themesOf()).includes("talent"));
-    const tagged = await ok(`mutation { tagEvent(event: "${EVENT}", theme: "talent") { themes { nodes { slug } } } }`);
+    const tagged = await t.data(`mutation { tagEvent(event: "${EVENT}", theme: "talent") { themes { nodes { slug } } } }`, undefined, token.bearer);
     assert.ok(tagged.tagEvent.themes.nodes.some((n: any) => n.slug === "talent"), "the answer shows the tag");
     assert.ok((await themesOf()).includes("talent"));
-    await ok(`mutation { untagEvent(event: "${EVENT}", theme: "talent") { slug } }`);
+    await t.data(`mutation { untagEvent(event: "${EVENT}", theme: "talent") { slug } }`, undefined, token.bearer);
     assert.ok(!(await themesOf()).includes("talent"));
   });
 
   test("deleteTheme", async () => {
-    await ok(`mutation { deleteTheme(slug: "auth-check") }`);
-    assert.equal((await read(`{ theme(slug: "auth-check") { name } }`)).theme, null);
+    await t.data(`mutation { deleteTheme(slug: "auth-check") }`, undefined, token.bearer);
+    assert.equal((await t.data(`{ theme(slug: "auth-check") { name } }`)).theme, null);
   });
 
   test("mergePeople, mergeOrganizations", async () => {
-    await ok(`mutation { mergePeople(keep: "liu-boming", merge: "tang-hongbo") { slug } }`);
-    assert.equal((await read(`{ person(slug: "tang-hongbo") { name } }`)).person, null);
-    assert.ok((await read(`{ person(slug: "liu-boming") { aliases } }`)).person.aliases.includes("Tang Hongbo"));
-    await ok(`mutation { mergeOrganizations(keep: "gac-aion", merge: "siasun") { slug } }`);
-    assert.equal((await read(`{ organization(slug: "siasun") { name } }`)).organization, null);
+    await t.data(`mutation { mergePeople(keep: "liu-boming", merge: "tang-hongbo") { slug } }`, undefined, token.bearer);
+    assert.equal((await t.data(`{ person(slug: "tang-hongbo") { name } }`)).person, null);
+    assert.ok((await t.data(`{ person(slug: "liu-boming") { aliases } }`)).person.aliases.includes("Tang Hongbo"));
+    await t.data(`mutation { mergeOrganizations(keep: "gac-aion", merge: "siasun") { slug } }`, undefined, token.bearer);
+    assert.equal((await t.data(`{ organization(slug: "siasun") { name } }`)).organization, null);
   });
 
   test("ingestDocument", async () => {
     const fixture = path.join(projectRoot, "tests", "fixtures", "2023-06-02-space-letter-follow-up");
     const [annotation, text] = await Promise.all([readFile(`${fixture}.yaml`, "utf8"), readFile(`${fixture}.txt`, "utf8")]);
-    const d = await ok(`mutation ($annotation: String!, $text: String!) { ingestDocument(annotation: $annotation, text: $text) { document { slug } problems { message } } }`, { annotation, text });
+    const d = await t.data(`mutation ($annotation: String!, $text: String!) { ingestDocument(annotation: $annotation, text: $text) { document { slug } problems { message } } }`, { annotation, text }, token.bearer);
     assert.deepEqual(d.ingestDocument, { document: { slug: "2023-06-02-space-letter-follow-up" }, problems: [] });
-    const stored = (await read(`{ document(slug: "2023-06-02-space-letter-follow-up") { title annotation claims(subject: EVENT, property: REFERENCE) { totalCount } } }`)).document;
+    const stored = (await t.data(`{ document(slug: "2023-06-02-space-letter-follow-up") { title annotation claims(subject: EVENT, property: REFERENCE) { totalCount } } }`)).document;
     assert.ok(stored.title);
     assert.equal(stored.annotation, annotation, "the annotation is kept as sent: downloaded and corrected later");
     assert.ok(stored.claims.totalCount >= 1, "its claims are listed under it");

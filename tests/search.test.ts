@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { walkPages } from "./helpers/pages.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
 import { fromGlobalId } from "../src/graphql/types/node.ts";
 
@@ -31,16 +32,12 @@ for (const backend of ["pglite", "postgresql"] as const) {
 
     /** Every hit, page by page; checks the count and that no page repeats a hit. */
     async function walk(q: string, first: number, types?: string[]) {
-      const hits: any[] = [];
-      let after: string | null = null;
       let total: number | undefined;
-      for (;;) {
-        const page: any = await search({ q, first, after, types });
+      const { nodes: hits } = await walkPages<any>(async (after) => {
+        const page = await search({ q, first, after, types });
         total ??= page.totalCount;
-        hits.push(...page.nodes);
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
-      }
+        return page;
+      });
       assert.equal(hits.length, total, "totalCount = hits walked");
       assert.equal(new Set(hits.map((h) => `${h.item.__typename}:${h.item.id}`)).size, hits.length, "no hit twice");
       return hits;

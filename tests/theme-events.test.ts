@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { walkPages } from "./helpers/pages.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
 import { LINK_DATE_DRIFT } from "./helpers/timeline.ts";
 
@@ -38,25 +39,12 @@ for (const backend of ["pglite", "postgresql"] as const) {
     });
     after(async () => t?.close());
 
-    async function page(variables: Record<string, unknown>) {
-      const res = await t.gql(PAGE, variables);
-      assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
-      return res.body.data.theme.events;
-    }
+    const page = async (variables: Record<string, unknown>) => (await t.data(PAGE, variables)).theme.events;
 
     /** Every page of 4, forward with first/after or backward with last/before. */
     async function walk(order: string, backward: boolean): Promise<string[]> {
-      const slugs: string[] = [];
-      let cursor: string | null = null;
-      for (let i = 0; i < 10; i++) {
-        const p: any = await page(backward ? { last: 4, before: cursor, order } : { first: 4, after: cursor, order });
-        const slugsHere = p.nodes.map((n: { slug: string }) => n.slug);
-        if (backward) slugs.unshift(...slugsHere);
-        else slugs.push(...slugsHere);
-        if (!(backward ? p.pageInfo.hasPreviousPage : p.pageInfo.hasNextPage)) return slugs;
-        cursor = backward ? p.pageInfo.startCursor : p.pageInfo.endCursor;
-      }
-      throw new Error("more pages than events");
+      const { nodes } = await walkPages<{ slug: string }>((cursor) => page(backward ? { last: 4, before: cursor, order } : { first: 4, after: cursor, order }), { backward, maxPages: 10 });
+      return nodes.map((n) => n.slug);
     }
 
     async function assertOrder(label: string) {

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
-import { send, writeToken, type Reply } from "./helpers/writes.ts";
+import { writeToken, type Reply } from "./helpers/writes.ts";
 
 const token = writeToken();
 let t: TestApp;
@@ -14,7 +14,6 @@ before(async () => {
 });
 after(async () => t?.close());
 
-const as = (query: string, variables?: Record<string, unknown>) => send(t.app.url, query, variables, token.bearer);
 const CREATE = `mutation ($input: CreateThemeInput!) { createTheme(input: $input) { slug name description aliases keywords } }`;
 const UPDATE = `mutation ($slug: String!, $input: UpdateThemeInput!) { updateTheme(slug: $slug, input: $input) { slug name description aliases } }`;
 
@@ -26,7 +25,7 @@ function problem(res: Reply) {
 
 describe("validation", () => {
   test("each bad field is named by its path, all at once, before any SQL", async () => {
-    const res = await as(CREATE, { input: { slug: "Not A Slug", name: "  ", description: "d".repeat(2001), aliases: ["ok", ""], keywords: Array(51).fill("k") } });
+    const res = await t.send(CREATE, { input: { slug: "Not A Slug", name: "  ", description: "d".repeat(2001), aliases: ["ok", ""], keywords: Array(51).fill("k") } }, token.bearer);
     assert.equal(res.statements, 0);
     const ext = problem(res);
     assert.equal(ext.field, "input.slug");
@@ -37,7 +36,7 @@ describe("validation", () => {
   });
 
   test("limits: slug 120, name 200, words 100", async () => {
-    const fields = async (input: Record<string, unknown>) => problem(await as(CREATE, { input: { slug: "ok", name: "Ok", ...input } })).problems.map((p: any) => p.field);
+    const fields = async (input: Record<string, unknown>) => problem(await t.send(CREATE, { input: { slug: "ok", name: "Ok", ...input } }, token.bearer)).problems.map((p: any) => p.field);
     assert.deepEqual(await fields({ slug: "a".repeat(121) }), ["input.slug"]);
     assert.deepEqual(await fields({ slug: "double--hyphen" }), ["input.slug"]);
     assert.deepEqual(await fields({ name: "n".repeat(201) }), ["input.name"]);
@@ -45,43 +44,43 @@ describe("validation", () => {
   });
 
   test("an update may not null what a theme must have", async () => {
-    const res = await as(UPDATE, { slug: "space", input: { name: null, slug: "Bad Slug" } });
+    const res = await t.send(UPDATE, { slug: "space", input: { name: null, slug: "Bad Slug" } }, token.bearer);
     assert.deepEqual(problem(res).problems.map((p: any) => p.field), ["input.name", "input.slug"]);
     assert.equal(res.statements, 0);
   });
 
   test("a slug already taken is refused on input.slug, on create and on rename", async () => {
-    assert.match(problem(await as(CREATE, { input: { slug: "space", name: "Again" } })).problems[0].message, /already exists/);
-    assert.equal(problem(await as(UPDATE, { slug: "talent", input: { slug: "space" } })).field, "input.slug");
+    assert.match(problem(await t.send(CREATE, { input: { slug: "space", name: "Again" } }, token.bearer)).problems[0].message, /already exists/);
+    assert.equal(problem(await t.send(UPDATE, { slug: "talent", input: { slug: "space" } }, token.bearer)).field, "input.slug");
   });
 
   test("unknown slugs are NOT_FOUND, naming the argument", async () => {
-    const update = await as(UPDATE, { slug: "no-such-theme", input: { name: "X" } });
+    const update = await t.send(UPDATE, { slug: "no-such-theme", input: { name: "X" } }, token.bearer);
     assert.deepEqual(update.body.errors?.[0]?.extensions, { code: "NOT_FOUND", field: "slug" });
-    const tag = await as(`mutation { tagEvent(event: "no-such-event", theme: "space") { slug } }`);
+    const tag = await t.send(`mutation { tagEvent(event: "no-such-event", theme: "space") { slug } }`, undefined, token.bearer);
     assert.deepEqual(tag.body.errors?.[0]?.extensions, { code: "NOT_FOUND", field: "event" });
-    const del = await as(`mutation { deleteTheme(slug: "no-such-theme") }`);
+    const del = await t.send(`mutation { deleteTheme(slug: "no-such-theme") }`, undefined, token.bearer);
     assert.equal(del.body.errors?.[0]?.extensions?.code, "NOT_FOUND");
   });
 });
 
 describe("writes", () => {
   test("create trims and deduplicates; update changes only what it names", async () => {
-    const created = await as(CREATE, { input: { slug: "robotics", name: " Robotics ", aliases: ["Robots", "Robots ", "Automation"] } });
+    const created = await t.send(CREATE, { input: { slug: "robotics", name: " Robotics ", aliases: ["Robots", "Robots ", "Automation"] } }, token.bearer);
     assert.deepEqual(created.body.data?.createTheme, { slug: "robotics", name: "Robotics", description: null, aliases: ["Robots", "Automation"], keywords: [] });
-    const updated = await as(UPDATE, { slug: "robotics", input: { slug: "robotics-and-automation", description: "Machines that work." } });
+    const updated = await t.send(UPDATE, { slug: "robotics", input: { slug: "robotics-and-automation", description: "Machines that work." } }, token.bearer);
     assert.deepEqual(updated.body.data?.updateTheme, { slug: "robotics-and-automation", name: "Robotics", description: "Machines that work.", aliases: ["Robots", "Automation"] });
-    const cleared = await as(UPDATE, { slug: "robotics-and-automation", input: { description: null } });
+    const cleared = await t.send(UPDATE, { slug: "robotics-and-automation", input: { description: null } }, token.bearer);
     assert.equal(cleared.body.data?.updateTheme.description, null);
   });
 
   test("deleting a theme removes its links to events and quotes, not the events or quotes", async () => {
-    const before = (await send(t.app.url, `{ theme(slug: "space") { id events(first: 100) { nodes { slug } } } quotes(first: 100) { totalCount } events(first: 100) { totalCount } }`)).body.data;
+    const before = (await t.send(`{ theme(slug: "space") { id events(first: 100) { nodes { slug } } } quotes(first: 100) { totalCount } events(first: 100) { totalCount } }`)).body.data;
     assert.ok(before.theme.events.nodes.length > 0);
     assert.ok((await t.app.db.prisma.quoteTheme.count({ where: { theme: { slug: "space" } } })) > 0, "quotes carry it too");
-    const res = await as(`mutation { deleteTheme(slug: "space") }`);
+    const res = await t.send(`mutation { deleteTheme(slug: "space") }`, undefined, token.bearer);
     assert.equal(res.body.data?.deleteTheme, before.theme.id);
-    const afterwards = (await send(t.app.url, `{ theme(slug: "space") { id } quotes(first: 100) { totalCount } events(first: 100) { totalCount }
+    const afterwards = (await t.send(`{ theme(slug: "space") { id } quotes(first: 100) { totalCount } events(first: 100) { totalCount }
       e: event(slug: "${before.theme.events.nodes[0].slug}") { themes { nodes { slug } } } }`)).body.data;
     assert.equal(afterwards.theme, null);
     assert.equal(afterwards.events.totalCount, before.events.totalCount);
@@ -94,22 +93,22 @@ describe("writes", () => {
 
   test("tagging twice is one link; untagging what is not there changes nothing", async () => {
     const tag = `mutation { tagEvent(event: "2004-change-program-established", theme: "talent") { themes { totalCount } } }`;
-    const once = (await as(tag)).body.data?.tagEvent.themes.totalCount;
-    assert.equal((await as(tag)).body.data?.tagEvent.themes.totalCount, once);
+    const once = (await t.send(tag, undefined, token.bearer)).body.data?.tagEvent.themes.totalCount;
+    assert.equal((await t.send(tag, undefined, token.bearer)).body.data?.tagEvent.themes.totalCount, once);
     const untag = `mutation { untagEvent(event: "2004-change-program-established", theme: "innovation") { themes { totalCount } } }`;
-    assert.equal((await as(untag)).body.data?.untagEvent.themes.totalCount, once);
+    assert.equal((await t.send(untag, undefined, token.bearer)).body.data?.untagEvent.themes.totalCount, once);
   });
 
   test("a write counts its Prisma statements and its answer's reads; reads after it count as before", async () => {
     const read = `{ event(slug: "2004-change-program-established") { themes(first: 5) { nodes { slug } } } }`;
-    const readBefore = (await send(t.app.url, read)).statements;
+    const readBefore = (await t.send(read)).statements;
     assert.equal(readBefore, 1, "the planner's one statement");
     // A curator's claim (claims/curate.ts), in one transaction: two lookups by slug, the claims'
     // insert, then the event and theme derived again (redirects, claims, documents, rows, links:
     // measured 15 with the answer's themes, a raw read); bounded, whatever the graph's size.
-    const tag = await as(`mutation { tagEvent(event: "2004-change-program-established", theme: "innovation") { themes(first: 5) { nodes { slug } } } }`);
+    const tag = await t.send(`mutation { tagEvent(event: "2004-change-program-established", theme: "innovation") { themes(first: 5) { nodes { slug } } } }`, undefined, token.bearer);
     assert.ok(tag.body.data?.tagEvent.themes.nodes.some((n: any) => n.slug === "innovation"), JSON.stringify(tag.body));
     assert.ok(tag.statements >= 5 && tag.statements <= 16, `${tag.statements} statements`);
-    assert.equal((await send(t.app.url, read)).statements, readBefore);
+    assert.equal((await t.send(read)).statements, readBefore);
   });
 });

@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config.ts";
 import { startApp, type App } from "../../src/server.ts";
 import assert from "node:assert/strict";
 import { createThrowawayDatabase } from "./postgres.ts";
-import { send } from "./writes.ts";
+import { send, type Reply } from "./writes.ts";
 import { projectRoot } from "../../src/paths.ts";
 
 export type Backend = "pglite" | "postgresql";
@@ -19,6 +19,8 @@ export interface TestApp {
   dataDir: string;
   /** POSTs a GraphQL request; returns status, parsed body and the SQL statements it sent. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The whole reply of a request (with `headers` added, e.g. a bearer token): errors, statements and headers included. */
+  send(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Reply>;
   /** The data of a request (with `headers` added, e.g. a bearer token); GraphQL errors fail the test. */
   data<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startTestApp(backend: Backend, options: { dataDir?: string
     app,
     dataDir,
     gql: (query, variables) => post(app.url, query, variables),
+    send: (query, variables, headers) => send(app.url, query, variables, headers),
     data: (query, variables, headers) => dataOf(send(app.url, query, variables, headers)),
     close: async () => {
       await app.stop();
