@@ -29,7 +29,10 @@ const shellWord = (text: string): string => (/^[\w@%+=:,./-]+$/.test(text) ? tex
  */
 export function missingDatabase(error: PgError): string | undefined {
   const named = /database "(.*)" does not exist/.exec(error.message)?.[1];
-  if (error.code === "3D000" || (error.code === "08P01" && named !== undefined)) return named;
+  // A server speaking another language (lc_messages) names it in its own words: "" then, and the
+  // caller takes the name from the URL.
+  if (error.code === "3D000") return named ?? "";
+  if (error.code === "08P01" && named !== undefined) return named;
   return undefined;
 }
 
@@ -55,7 +58,8 @@ function command(url: URL, name: string, role: string): string {
  */
 export async function createDatabaseIfMissing(databaseUrl: string): Promise<boolean> {
   const url = new URL(databaseUrl);
-  const role = decodeURIComponent(url.username) || process.env.PGUSER || "postgres";
+  // Whom node-postgres connects as when the URL names no one: PGUSER, else the system user.
+  const role = decodeURIComponent(url.username) || process.env.PGUSER || process.env.USER || "postgres";
   let name: string;
   try {
     await connected(databaseUrl, async () => undefined);
@@ -76,8 +80,10 @@ export async function createDatabaseIfMissing(databaseUrl: string): Promise<bool
       return true;
     } catch (error) {
       const e = error as PgError;
-      // Another instance starting at the same moment created it first: fine.
-      if (e.code === "42P04") return false;
+      // Another instance starting at the same moment created it first: fine. PostgreSQL says so
+      // with 42P04 when the other's was committed before this one began, else with 23505 (its
+      // unique index on pg_database's names caught the race).
+      if (e.code === "42P04" || (e.code === "23505" && /pg_database/.test(e.message))) return false;
       if (e.code === "42501") {
         throw new DatabaseCreationError(
           `database "${name}" does not exist on ${where}, and role "${role}" may not create it (${e.message}). ` +
