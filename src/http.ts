@@ -12,7 +12,7 @@ import type { StatementCount } from "./db/statement-counter.ts";
 import { assertGetRunsQuery, dropEmptyParams, errorMediaType, prefersHtml, responseMediaType, specStatus, type ResponseMediaType } from "./http/graphql-over-http.ts";
 import { HttpError } from "./http/http-error.ts";
 import { readJsonBody } from "./http/request-body.ts";
-import { endWithBody } from "./http/send-body.ts";
+import { endWithBody, type Body } from "./http/send-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
@@ -33,7 +33,7 @@ export interface HttpOptions {
   metrics?: Metrics;
   /** Refuses a client over its rate limit (http/rate-limit.ts); undefined when there is none. */
   rateLimit?: RateLimiter;
-  /** Answers a request the service answered before by one statement (read/replays.ts), else undefined. */
+  /** The `data` text of a request the service answered before by one statement (read/replays.ts), else undefined. */
   replay?: (key: string, sql: StatementCount, afterLsn: string | undefined) => Promise<string | undefined>;
   /** Makes the request's context; gets the Authorization header (writes need a token) and the write a read must see. */
   buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string; afterLsn?: string }) => Context;
@@ -88,7 +88,7 @@ function sendError(res: ServerResponse, status: number, message: string, type: R
  * `body`, or when it is over MAX_RESPONSE_BYTES the RESPONSE_TOO_LARGE answer that replaces it
  * (http/response-size.ts: costs a comparison unless the body is within 3x of the limit).
  */
-function withinLimit(body: string, options: HttpOptions, requestId: string, outcome: Outcome): string {
+function withinLimit<B extends Body>(body: B, options: HttpOptions, requestId: string, outcome: Outcome): B | string {
   const size = bytesOver(body, options.maxResponseBytes);
   if (size === undefined) return body;
   outcome.errorCode = RESPONSE_TOO_LARGE;
@@ -140,7 +140,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, opti
   if (replayed !== undefined) {
     res.setHeader("content-type", `${type}; charset=utf-8`);
     res.setHeader("x-sql-statements", String(sql.statements));
-    endWithBody(res, withinLimit(replayed, options, requestId, outcome));
+    endWithBody(res, withinLimit(["{\"data\":", replayed, "}"], options, requestId, outcome));
     return;
   }
   const headers = new HeaderMap();

@@ -51,9 +51,6 @@ export function planForAnyValues(sql: Prisma.Sql): Prisma.Sql {
   return sql;
 }
 
-/** Whether `sql` was marked by planForAnyValues. */
-export const plannedForAnyValues = (sql: Prisma.Sql): boolean => anyValues.has(sql);
-
 /** "cached plan must not change result type" (feature_not_supported). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0A000";
 

@@ -10,13 +10,15 @@
  * which is 2 units), so an answer of n units is n to 3n bytes, and it is measured exactly only when
  * 3n passes the limit.
  */
+import { bodyBytes, bodyLength, type Body } from "./send-body.ts";
+
 /** `extensions.code` of an answer over the limit. */
 export const RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
 /** The size in bytes of `body` as UTF-8 when it is over `max`; undefined when it is within. */
-export function bytesOver(body: string, max: number): number | undefined {
-  if (body.length * 3 <= max) return undefined;
-  const bytes = Buffer.byteLength(body, "utf8");
+export function bytesOver(body: Body, max: number): number | undefined {
+  if (bodyLength(body) * 3 <= max) return undefined;
+  const bytes = bodyBytes(body);
   return bytes > max ? bytes : undefined;
 }
 

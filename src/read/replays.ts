@@ -6,19 +6,8 @@
  * pipeline, which otherwise costs more CPU than the rest of a small query. Only answers with no
  * JavaScript fields and no errors are kept; anything else, and any failure, takes the full path.
  */
-import { Prisma } from "../generated/prisma/client.ts";
-import { planForAnyValues, plannedForAnyValues, type RawQueries } from "../db/raw.ts";
-
-/**
- * The statement that answers a replay with its whole response body: PostgreSQL wraps the data in
- * `{"data":...}`, so the text that arrives is the body, one flat string. Wrapped here instead, the
- * body would be a rope of three strings, which Node copies twice to send (to count its bytes, then
- * to write it): 20 KB of garbage per 10 KB answer, a third of a small request's allocation.
- */
-function bodyStatement(statement: Prisma.Sql): Prisma.Sql {
-  const body = Prisma.sql`SELECT '{"data":' || r.data || '}' AS body FROM (${statement}) AS r`;
-  return plannedForAnyValues(statement) ? planForAnyValues(body) : body;
-}
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawQueries } from "../db/raw.ts";
 
 /** Requests kept, least recently used evicted first; and the characters of their texts, at most. */
 const MAX_REPLAYS = 1000;
@@ -41,7 +30,7 @@ export class Replays {
   /** Called by the read gateway once a request's whole answer came from this statement. */
   remember(key: string, statement: Prisma.Sql): void {
     if (this.statements.has(key)) return;
-    this.statements.set(key, bodyStatement(statement));
+    this.statements.set(key, statement);
     this.characters += key.length;
     for (const [oldest] of this.statements) {
       if (this.statements.size <= MAX_REPLAYS && this.characters <= MAX_CHARACTERS) break;
@@ -50,15 +39,15 @@ export class Replays {
     }
   }
 
-  /** The response body for a request answered before, or undefined (then the full path answers). */
+  /** The `data` text of a request answered before (the HTTP layer sends it inside `{"data":...}`), or undefined (then the full path answers). */
   async answer(key: string, raw: RawQueries): Promise<string | undefined> {
     const statement = this.statements.get(key);
     if (!statement) return undefined;
     this.statements.delete(key);
     this.statements.set(key, statement);
     try {
-      const body = (await raw.$queryRaw<{ body: string | null }[]>(statement))[0]?.body;
-      return body ?? undefined;
+      const data = (await raw.$queryRaw<{ data: string | null }[]>(statement))[0]?.data;
+      return data ?? undefined;
     } catch {
       // The full path runs it again, and reports or recovers from the failure as it always does.
       return undefined;
