@@ -39,6 +39,8 @@ describe("Cache-Control of GraphQL answers", () => {
     const register = await get(server.origin, { query, variables, extensions: persisted(query) });
     assert.deepEqual(register.json(), { data: { cached: { name: "Space exploration" } } });
     assert.equal(cacheControl(register), "public, max-age=60");
+    // Sent without Origin, the answer has no Access-Control-Allow-Origin: a cache must not give it to a browser.
+    assert.ok(vary(register).includes("origin"), `Vary names origin without an Origin sent: ${register.headers.vary}`);
     const hit = await get(server.origin, { variables, extensions: persisted(query) }, { origin: "https://app.example" });
     assert.equal(hit.status, 200);
     assert.equal(cacheControl(hit), "public, max-age=60");

@@ -9,12 +9,14 @@ const ALLOWED_HEADERS = "content-type, authorization, apollo-require-preflight, 
 
 /** Sets CORS headers for an allowed origin; returns true when it answered a preflight itself. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  if (origins.length === 0) return false;
+  const any = origins.includes("*");
+  // With a list, every answer depends on Origin (allowed or not, or none sent): a shared cache must
+  // not give one made without Access-Control-Allow-Origin to a browser on an allowed origin.
+  if (!any) addVary(res, "origin");
   const origin = req.headers.origin;
-  if (!origin || origins.length === 0) return false;
-  const allowed = origins.includes("*") || origins.includes(origin);
-  if (!allowed) return false;
-  res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
-  addVary(res, "origin");
+  if (!origin || !(any || origins.includes(origin))) return false;
+  res.setHeader("access-control-allow-origin", any ? "*" : origin);
   res.setHeader("access-control-expose-headers", "x-request-id, x-sql-statements, x-write-lsn");
   if (req.method !== "OPTIONS") return false;
   res.writeHead(204, {
