@@ -66,7 +66,7 @@ export async function startApp(config: Config): Promise<App> {
     const drafts = new Drafts(config.extractTimeoutMs);
     const replays = new Replays();
     // Off (undefined: no provider, no plugin, no per-request work) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-    const tracing = createTracing(config.tracing);
+    const tracing = await createTracing(config.tracing);
     const apollo = new ApolloServer<Context>({
       // Queries the planner takes are one statement whose JSON PostgreSQL writes; the rest run
       // their resolvers, compiled by graphql-jit unless GRAPHQL_JIT=false (read/execute.ts).
