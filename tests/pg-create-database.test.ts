@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
+import { createDatabaseIfMissing } from "../src/db/create-database.ts";
 import { skipWithoutPostgres } from "./helpers/postgres.ts";
 import { answers, freePort } from "./helpers/net.ts";
 import { waitUntil } from "./helpers/wait.ts";
@@ -105,6 +106,18 @@ describe("PostgreSQL mode creates its missing database", { skip }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.ok(await exists(primary));
     assert.equal(await exists(replica), false, "DATABASE_REPLICA_URLS names copies of the primary: nothing is created there");
+  });
+
+  test("instances starting at once: one creates it, the others carry on (ten rounds of four)", async () => {
+    // PostgreSQL reports the race's losers as 42P04 or as 23505 on pg_database's name index.
+    for (let round = 0; round < 10; round++) {
+      const name = `themegraph_race_${suffix}_${round}`;
+      created.push(name);
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => createDatabaseIfMissing(urlOf(name))));
+      assert.deepEqual(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : [])), [], `round ${round}`);
+      assert.equal(results.filter((r) => r.status === "fulfilled" && r.value).length, 1, `round ${round}: exactly one instance created it`);
+      assert.ok(await exists(name));
+    }
   });
 });
 
