@@ -16,6 +16,7 @@ import { endWithBody, type Body } from "./http/send-body.ts";
 import type { Ide } from "./ide/static.ts";
 import type { Readiness } from "./db/readiness.ts";
 import { applyCors } from "./http/cors.ts";
+import { routeLabel } from "./http/routes.ts";
 import { cacheAnswer, cacheDefaults } from "./http/cache-control.ts";
 import type { RateLimiter } from "./http/rate-limit.ts";
 import type { Metrics } from "./http/metrics.ts";
@@ -64,14 +65,6 @@ interface Outcome {
   errorCode?: string;
   /** The request's trace, when tracing is on. */
   trace?: RequestTrace;
-}
-
-/** A request's route, as metrics label it. */
-function routeOf(pathname: string): string {
-  if (pathname === "/graphql") return "graphql";
-  if (["/healthz", "/readyz", "/metrics"].includes(pathname)) return pathname.slice(1);
-  if (pathname === "/" || pathname === "/curate" || pathname === "/curate/" || pathname === "/playground" || pathname.startsWith("/ide/")) return "ide";
-  return "other";
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -226,7 +219,7 @@ export function createRequestListener(options: HttpOptions): RequestListener {
       if (url.pathname === "/healthz" || url.pathname === "/readyz") options.logger.debug(line, "probe");
       else options.logger.info(line, "request");
       options.metrics?.record({
-        route: routeOf(url.pathname), operation: outcome.operationName ?? null,
+        route: routeLabel(url.pathname), operation: outcome.operationName ?? null,
         outcome: res.statusCode >= 400 ? `http_${res.statusCode}` : (outcome.errorCode ?? "ok"),
         seconds: line.durationMs / 1000, statements: outcome.sql?.statements,
       });

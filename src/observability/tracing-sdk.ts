@@ -8,16 +8,11 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { httpRoute, isProbeOrScrape } from "../http/routes.ts";
 import { RequestTrace } from "./request-trace.ts";
 import type { Tracing, TracingOptions } from "./tracing.ts";
 
 const propagator = new W3CTraceContextPropagator();
-
-/** Paths that are routes of their own (anything else is named by its method alone: no unbounded span names). */
-const ROUTES = new Set(["/graphql", "/", "/curate", "/curate/", "/playground"]);
-/** Probes and metrics scrapes: not traced. */
-const UNTRACED = new Set(["/healthz", "/readyz", "/metrics"]);
-const routeOf = (pathname: string) => (ROUTES.has(pathname) ? pathname : pathname.startsWith("/ide/") ? "/ide/*" : undefined);
 
 /** The tracing of one app, to `endpoint` (or the test hook's exporter). */
 export function startTracing(options: TracingOptions & { endpoint: string }, exporter: SpanExporter | undefined): Tracing {
@@ -30,8 +25,8 @@ export function startTracing(options: TracingOptions & { endpoint: string }, exp
   const tracer = provider.getTracer("themegraph");
   return {
     startRequest(req, pathname) {
-      if (UNTRACED.has(pathname)) return undefined;
-      const route = routeOf(pathname);
+      if (isProbeOrScrape(pathname)) return undefined;
+      const route = httpRoute(pathname);
       const parent = propagator.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
       const method = req.method ?? "GET";
       const span = tracer.startSpan(route ? `${method} ${route}` : method, {
