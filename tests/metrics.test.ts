@@ -33,6 +33,20 @@ describe("metrics", { skip }, () => {
     assert.match(text, /^themegraph_requests_total\{route="healthz",operation="\(anonymous\)",outcome="ok"\} 1$/m);
     assert.match(text, /^themegraph_request_duration_seconds_count\{route="graphql",operation="Themes"\} 3$/m);
     assert.match(text, /^themegraph_sql_statements_per_request_bucket\{le="1",operation="Themes"\} 3$/m, "one statement each");
+    // Each histogram as Prometheus reads one: cumulative buckets in order, +Inf equal to the count, the sum.
+    const series = (name: string, labels: string) =>
+      [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)",${labels}\\} (\\d+)$`, "gm"))].map((m) => [m[1], Number(m[2])] as const);
+    assert.deepEqual(series("themegraph_sql_statements_per_request", 'operation="Themes"'),
+      [["0", 0], ["1", 3], ["2", 3], ["3", 3], ["5", 3], ["10", 3], ["20", 3], ["50", 3], ["+Inf", 3]]);
+    assert.match(text, /^themegraph_sql_statements_per_request_sum\{operation="Themes"\} 3$/m);
+    const latency = series("themegraph_request_duration_seconds", 'route="graphql",operation="Themes"');
+    assert.deepEqual(latency.map(([le]) => le), ["0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"]);
+    assert.ok(latency.every(([, n], i) => i === 0 || n >= latency[i - 1]![1]), `cumulative: ${JSON.stringify(latency)}`);
+    assert.equal(latency.at(-1)![1], 3);
+    assert.match(text, /^themegraph_request_duration_seconds_sum\{route="graphql",operation="Themes"\} 0\.\d+$/m);
+    assert.match(text, /^# TYPE themegraph_request_duration_seconds histogram$/m);
+    assert.match(text, /^# TYPE themegraph_requests_total counter$/m);
+    assert.match(text, /^# HELP themegraph_requests_total HTTP requests answered/m);
     assert.match(text, /^themegraph_db_pool_connections\{state="idle"\} \d+$/m);
     assert.match(text, /^themegraph_db_pool_connections\{state="waiting"\} 0$/m);
     assert.match(text, /^nodejs_eventloop_lag_seconds /m);

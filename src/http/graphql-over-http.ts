@@ -38,8 +38,9 @@ export function errorMediaType(accept: string | undefined): ResponseMediaType {
 }
 
 /** True when a GET to the endpoint comes from a browser that wants a page (the IDE) rather than JSON. */
+const PAGE_OR_RESPONSE_TYPES = [...RESPONSE_TYPES, "text/html"] as const;
 export function prefersHtml(accept: string | undefined): boolean {
-  return negotiate(accept, [...RESPONSE_TYPES, "text/html"]) === "text/html";
+  return negotiate(accept, PAGE_OR_RESPONSE_TYPES) === "text/html";
 }
 
 /** The GET query string without empty optional parameters, as the specification reads them. */

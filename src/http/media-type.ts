@@ -36,11 +36,30 @@ function parseOne(value: string): (MediaType & { q: number }) | null {
   return { essence: essence.toLowerCase(), params, q };
 }
 
-/** Parses a Content-Type value; null when it is not a media type. */
-export function parseMediaType(value: string): MediaType | null {
-  const parsed = parseOne(value);
-  return parsed && { essence: parsed.essence, params: parsed.params };
+/**
+ * A function of one header value, remembering its last results: clients send the same few Accept and
+ * Content-Type values on every request, and parsing them again was a few percent of a small
+ * request's CPU. Bounded: past MAX_REMEMBERED values it starts afresh. Results are shared, so frozen.
+ */
+const MAX_REMEMBERED = 64;
+function remembering<R>(fn: (value: string) => R): (value: string) => R {
+  const results = new Map<string, R>();
+  return (value) => {
+    let result = results.get(value);
+    if (result === undefined && !results.has(value)) {
+      if (results.size >= MAX_REMEMBERED) results.clear();
+      result = fn(value);
+      results.set(value, result);
+    }
+    return result as R;
+  };
 }
+
+/** Parses a Content-Type value; null when it is not a media type. */
+export const parseMediaType: (value: string) => Readonly<MediaType> | null = remembering((value) => {
+  const parsed = parseOne(value);
+  return parsed && Object.freeze({ essence: parsed.essence, params: Object.freeze(parsed.params) });
+});
 
 function parseAccept(header: string): MediaRange[] {
   return header
@@ -76,6 +95,15 @@ function matches(range: MediaRange, offer: MediaType): boolean {
  */
 export function negotiate<T extends string>(accept: string | undefined, offers: readonly T[]): T | null {
   if (!accept?.trim()) return offers[0] ?? null;
+  let byAccept = negotiations.get(offers);
+  if (!byAccept) negotiations.set(offers, (byAccept = remembering((value) => bestOffer(value, offers))));
+  return byAccept(accept) as T | null;
+}
+
+/** Per list of offers (each caller passes one constant list), the remembered negotiations. */
+const negotiations = new WeakMap<readonly string[], (accept: string) => string | null>();
+
+function bestOffer<T extends string>(accept: string, offers: readonly T[]): T | null {
   const ranges = parseAccept(accept);
   let best: { offer: T; q: number; specificity: number; index: number } | null = null;
   for (const offer of offers) {

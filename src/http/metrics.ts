@@ -5,7 +5,8 @@
  * clients, so at most MAX_OPERATIONS distinct ones are labelled; the rest count as "(other)".
  */
 import type { ServerResponse } from "node:http";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { SeriesCounter, SeriesHistogram } from "./request-series.ts";
 
 const MAX_OPERATIONS = 200;
 
@@ -33,9 +34,10 @@ export interface RequestRecord {
 export class Metrics {
   private readonly registry = new Registry();
   private readonly operations = new Set<string>();
-  private readonly requests = new Counter({ name: "themegraph_requests_total", help: "HTTP requests answered, by route, GraphQL operation name and outcome (ok, the first error's code, or http_<status>).", labelNames: ["route", "operation", "outcome"], registers: [this.registry] });
-  private readonly duration = new Histogram({ name: "themegraph_request_duration_seconds", help: "Time to answer a request, by route and GraphQL operation name.", labelNames: ["route", "operation"], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry] });
-  private readonly statements = new Histogram({ name: "themegraph_sql_statements_per_request", help: "SQL statements one GraphQL request sent.", labelNames: ["operation"], buckets: [0, 1, 2, 3, 5, 10, 20, 50], registers: [this.registry] });
+  // Observed on every request: kept by a string key (http/request-series.ts), not prom-client's label hashing.
+  private readonly requests = new SeriesCounter("themegraph_requests_total", "HTTP requests answered, by route, GraphQL operation name and outcome (ok, the first error's code, or http_<status>).", this.registry);
+  private readonly duration = new SeriesHistogram("themegraph_request_duration_seconds", "Time to answer a request, by route and GraphQL operation name.", [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], this.registry);
+  private readonly statements = new SeriesHistogram("themegraph_sql_statements_per_request", "SQL statements one GraphQL request sent.", [0, 1, 2, 3, 5, 10, 20, 50], this.registry);
 
   constructor(sources: MetricsSources) {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
@@ -63,9 +65,11 @@ export class Metrics {
       if (this.operations.size >= MAX_OPERATIONS || operation.length > 100) operation = "(other)";
       else this.operations.add(operation);
     }
-    this.requests.inc({ route: r.route, operation, outcome: r.outcome });
-    this.duration.observe({ route: r.route, operation }, r.seconds);
-    if (r.statements !== undefined) this.statements.observe({ operation }, r.statements);
+    const { route, outcome } = r;
+    const key = `${route}\u0000${operation}`;
+    this.requests.inc(`${key}\u0000${outcome}`, () => ({ route, operation, outcome }));
+    this.duration.observe(key, () => ({ route, operation }), r.seconds);
+    if (r.statements !== undefined) this.statements.observe(operation, () => ({ operation }), r.statements);
   }
 
   async send(res: ServerResponse): Promise<void> {
