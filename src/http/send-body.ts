@@ -27,3 +27,19 @@ export function endWithBody(res: ServerResponse, body: Body): void {
   res.end(parts[parts.length - 1]);
   socket?.uncork();
 }
+
+/**
+ * Writes a whole answer whose headers are all known: the status, `headers` (name, value, ...) and
+ * Content-Length at once, then the pieces as endWithBody does. With no header set before, node:http
+ * takes the list as it is instead of storing each header.
+ */
+export function writeAnswer(res: ServerResponse, status: number, headers: string[], body: Body): void {
+  const parts = pieces(body);
+  headers.push("content-length", String(bodyBytes(parts)));
+  res.writeHead(status, headers);
+  const socket = res.socket;
+  socket?.cork();
+  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]!);
+  res.end(parts[parts.length - 1]);
+  socket?.uncork();
+}
