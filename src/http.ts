@@ -23,7 +23,7 @@ import type { Metrics } from "./http/metrics.ts";
 import { Replays } from "./read/replays.ts";
 import { bytesOver, RESPONSE_TOO_LARGE, tooLargeBody } from "./http/response-size.ts";
 import { LSN } from "./db/replicas.ts";
-import type { Logger } from "./log.ts";
+import { logRequest, type Logger, type RequestLine } from "./log.ts";
 import type { ParseOptions } from "graphql";
 import type { Tracing } from "./observability/tracing.ts";
 import type { RequestTrace } from "./observability/request-trace.ts";
@@ -252,14 +252,11 @@ export function createRequestListener(options: HttpOptions): RequestListener {
     const { pathname, sql } = outcome;
     const status = this.statusCode;
     const durationMs = Math.round((performance.now() - outcome.started) * 10) / 10;
-    const line: Record<string, unknown> = { requestId: outcome.requestId, method: this.req.method, path: pathname, status, durationMs };
-    if (sql) {
-      line.operationName = outcome.operationName ?? null;
-      line.sqlStatements = sql.statements;
-    }
+    const line: RequestLine = { requestId: outcome.requestId, method: this.req.method ?? "", path: pathname, status, durationMs };
+    if (sql) line.graphql = { operationName: outcome.operationName ?? null, sqlStatements: sql.statements };
     if (outcome.trace) line.traceId = outcome.trace.traceId;
     if (pathname === "/healthz" || pathname === "/readyz") options.logger.debug(line, "probe");
-    else options.logger.info(line, "request");
+    else logRequest(options.logger, line);
     options.metrics?.record({
       route: routeLabel(pathname), operation: outcome.operationName ?? null,
       outcome: status >= 400 ? `http_${status}` : (outcome.errorCode ?? "ok"),
