@@ -113,7 +113,7 @@ export async function startApp(config: Config): Promise<App> {
         return buildContext(db.prisma, { requestId, sql, raw: route ? db.routed(route) : db.raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });
       },
     });
-    const server = createServer(listener);
+    const server = createServer({ ServerResponse: listener.ServerResponse }, listener);
     const port = await listen(server, config.port, config.host);
     return {
       url: `http://localhost:${port}/graphql`,
