@@ -44,4 +44,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Same flags as `npm start`: a heap ceiling makes V8 grow the heap by smaller steps (with 24 GB it
 # assumes 4 GB may be used and quadruples it), which keeps RSS near 200 MB instead of 300+ under load.
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=32", "dist/src/main.js"]
+CMD ["node", "--max-old-space-size=512", "dist/src/main.js"]
