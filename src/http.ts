@@ -35,7 +35,7 @@ export interface HttpOptions {
   /** Refuses a client over its rate limit (http/rate-limit.ts); undefined when there is none. */
   rateLimit?: RateLimiter;
   /** The `data` text of a request the service answered before by one statement (read/replays.ts), else undefined. */
-  replay?: (key: string, sql: StatementCount, afterLsn: string | undefined) => Promise<string | undefined>;
+  replay?: (key: string, sql: StatementCount, afterLsn: string | undefined) => Promise<string | undefined> | undefined;
   /** Makes the request's context; gets the Authorization header (writes need a token) and the write a read must see. */
   buildContext: (requestId: string, sql: StatementCount, request: { authorization?: string; afterLsn?: string }) => Context;
   /** Largest request body accepted, in bytes. */
@@ -174,7 +174,8 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: Target, o
   outcome.operationName = body === undefined ? new URLSearchParams(url.search).get("operationName") : (body as { operationName?: string } | null)?.operationName;
   const afterLsn = readAfterLsn(req);
   const replayKey = options.replay && Replays.keyOf(body);
-  const replayed = replayKey ? await options.replay!(replayKey, sql, afterLsn) : undefined;
+  const replaying = replayKey ? options.replay!(replayKey, sql, afterLsn) : undefined;
+  const replayed = replaying && (await replaying);
   if (replayed !== undefined) return sendReplay(res, replayed, type, options, outcome);
   if (bare) {
     labelAnswer(res, outcome);

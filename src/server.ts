@@ -107,7 +107,7 @@ export async function startApp(config: Config): Promise<App> {
       logger,
       ide: config.ide ? createIde(path.join(projectRoot, "dist", "ide")) : undefined,
       // Without replicas `routed` is the primary's raw, and a context has no route.
-      replay: (key, sql, after) => replays.answer(key, countedRaw(db.routed({ primary: false, after }), sql)),
+      replay: (key, sql, after) => replays.answer(key, () => countedRaw(db.routed({ primary: false, after }), sql)),
       buildContext: (requestId, sql, request) => {
         const route = db.replicas ? { primary: false, after: request.afterLsn } : undefined;
         return buildContext(db.prisma, { requestId, sql, raw: route ? db.routed(route) : db.raw, route, authorization: request.authorization, apiTokenDigests: config.apiTokenDigests, drafts });

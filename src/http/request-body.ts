@@ -54,9 +54,16 @@ function checkContentType(header: string | undefined): void {
 }
 
 /** The parsed JSON body of a GraphQL POST; undefined when it is empty (Apollo then answers 400). */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  checkContentType(req.headers["content-type"]);
-  const bytes = await readBytes(req, limit);
+export function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  try {
+    checkContentType(req.headers["content-type"]);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return readBytes(req, limit).then(parseJson);
+}
+
+function parseJson(bytes: Buffer): unknown {
   let text: string;
   try {
     text = utf8.decode(bytes);

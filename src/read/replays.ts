@@ -16,6 +16,8 @@ const MAX_CHARACTERS = 4_000_000;
 export class Replays {
   private readonly statements = new Map<string, Prisma.Sql>();
   private characters = 0;
+  /** The key used last. */
+  private latest: string | undefined;
 
   /** The key of a request as sent: undefined for what is never replayed (persisted queries, GETs). */
   static keyOf(body: unknown): string | undefined {
@@ -39,18 +41,25 @@ export class Replays {
     }
   }
 
-  /** The `data` text of a request answered before (the HTTP layer sends it inside `{"data":...}`), or undefined (then the full path answers). */
-  async answer(key: string, raw: RawQueries): Promise<string | undefined> {
+  /**
+   * The `data` text of a request answered before (the HTTP layer sends it inside `{"data":...}`),
+   * or undefined (then the full path answers): at once when the request is not one of them. `raw`
+   * gives the queries to run it with (made only then).
+   */
+  answer(key: string, raw: () => RawQueries): Promise<string | undefined> | undefined {
     const statement = this.statements.get(key);
     if (!statement) return undefined;
-    this.statements.delete(key);
-    this.statements.set(key, statement);
-    try {
-      const data = (await raw.$queryRaw<{ data: string | null }[]>(statement))[0]?.data;
-      return data ?? undefined;
-    } catch {
-      // The full path runs it again, and reports or recovers from the failure as it always does.
-      return undefined;
+    // Least recently used last. Not when it is last already: a key taken out and put back is a
+    // young string in an old table, which V8 keeps until a full GC.
+    if (key !== this.latest) {
+      this.statements.delete(key);
+      this.statements.set(key, statement);
+      this.latest = key;
     }
+    return raw().$queryRaw<{ data: string | null }[]>(statement).then(
+      (rows) => rows[0]?.data ?? undefined,
+      // The full path runs it again, and reports or recovers from the failure as it always does.
+      () => undefined,
+    );
   }
 }
