@@ -5,6 +5,7 @@ import { MigrationError } from "./db/migrate.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
 import { DatabaseUnreachableError } from "./db/postgres.ts";
 import { SeedError } from "./ingest/seed.ts";
+import { flushLog } from "./log.ts";
 
 const expected = [ConfigError, DatabaseCreationError, DatabaseUnreachableError, DataDirInUseError, MigrationError, SeedError];
 
@@ -16,6 +17,7 @@ function portInUse(error: unknown): string | undefined {
 }
 
 export function fatal(error: unknown): never {
+  flushLog(); // the lines logged before it come first
   const port = portInUse(error);
   if (port) console.error(`themegraph: ${port}`);
   else if (expected.some((type) => error instanceof type)) console.error(`themegraph: ${(error as Error).message}`);

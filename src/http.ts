@@ -76,18 +76,25 @@ interface Target {
   pathname: string;
   /** The query string with its `?`, or "". */
   search: string;
+  /** Set when the target is neither a path nor a URL (`*`, `http://`): the answer is a 400. */
+  invalid?: true;
 }
 
 const GRAPHQL_TARGET: Target = Object.freeze({ pathname: "/graphql", search: "" });
 
 /**
- * The target as a URL parser reads it (dot segments resolved, escapes kept). The endpoint as
- * clients post to it is recognised without one: parsing a URL was ~2% of a small request's CPU.
+ * The target as a URL parser reads it (dot segments resolved, escapes kept): a path (`//x` is the
+ * path `//x`, not a host), or an absolute URL as proxies send. The endpoint as clients post to it
+ * is recognised without one: parsing a URL was ~2% of a small request's CPU.
  */
-function parseTarget(target: string | undefined): Target {
+function parseTarget(target = "/"): Target {
   if (target === "/graphql") return GRAPHQL_TARGET;
-  const url = new URL(target ?? "/", "http://localhost");
-  return { pathname: url.pathname, search: url.search };
+  try {
+    const url = target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target);
+    return { pathname: url.pathname, search: url.search };
+  } catch {
+    return { pathname: target, search: "", invalid: true };
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -149,8 +156,8 @@ function labelAnswer(res: ServerResponse, outcome: Outcome): void {
 
 /**
  * A request answered before by one statement (read/replays.ts): its answer, with every header
- * written at once. Before this no header was set (`bare`), so node:http takes them as they are;
- * set one by one, as the other answers are, they were ~3% of a small request's CPU.
+ * written at once. On the hot path (`bare`) no header was set before, so node:http takes them as
+ * they are; set one by one, as the other answers are, they were ~3% of a small request's CPU.
  */
 function sendReplay(res: ServerResponse, data: string, type: ResponseMediaType, options: HttpOptions, outcome: Outcome): void {
   const head = ["content-type", `${type}; charset=utf-8`, "cache-control", "no-store", "x-request-id", outcome.requestId, "x-sql-statements", String(outcome.sql!.statements)];
@@ -171,7 +178,9 @@ async function graphql(req: IncomingMessage, res: ServerResponse, url: Target, o
   const body = req.method === "POST" ? await readJsonBody(req, options.bodyLimit) : undefined;
   const sql: StatementCount = outcome.trace ? { statements: 0, trace: outcome.trace } : { statements: 0 };
   outcome.sql = sql;
-  outcome.operationName = body === undefined ? new URLSearchParams(url.search).get("operationName") : (body as { operationName?: string } | null)?.operationName;
+  // What the client sent, for the log and the metrics: a name only when it is a string.
+  const name = body === undefined ? new URLSearchParams(url.search).get("operationName") : (body as { operationName?: unknown } | null)?.operationName;
+  outcome.operationName = typeof name === "string" ? name : null;
   const afterLsn = readAfterLsn(req);
   const replayKey = options.replay && Replays.keyOf(body);
   const replaying = replayKey ? options.replay!(replayKey, sql, afterLsn) : undefined;
@@ -283,6 +292,7 @@ export function createRequestListener(options: HttpOptions): RequestListener {
     // The hot request, a POST to the endpoint, sets no header before it knows its answer (sendReplay).
     const bare = url === GRAPHQL_TARGET && req.method === "POST" && !trace && options.corsOrigins.length === 0;
     try {
+      if (url.invalid) throw new HttpError(400, `the request target ${JSON.stringify(url.pathname)} is neither a path nor a URL`);
       if (bare) await graphql(req, res, url, options, outcome, true);
       else {
         labelAnswer(res, outcome);

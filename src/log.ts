@@ -8,7 +8,9 @@ import { pino, type Logger } from "pino";
 export type { Logger };
 
 /** How long a debug or info line may wait to be written with the lines after it. */
-export const LOG_BATCH_MS = 10;
+const LOG_BATCH_MS = 10;
+/** pino's level of warnings; lines at it or above are written at once. */
+const WARN = 40;
 const MAX_PENDING_CHARACTERS = 64 * 1024;
 
 /**
@@ -20,7 +22,7 @@ const MAX_PENDING_CHARACTERS = 64 * 1024;
  * through process.stderr (not a raw fd), so what is logged can be captured in-process, in order;
  * what is left is written when the process exits.
  */
-function batchedStderr(): { write(line: string): void } {
+function batchedStderr(): { write(line: string): void; flush(): void } {
   let pending: string[] = [];
   let characters = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -38,15 +40,26 @@ function batchedStderr(): { write(line: string): void } {
     write(line) {
       pending.push(line);
       characters += line.length;
-      // pino writes the level first: {"level":30,... (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal).
-      const urgent = line.charCodeAt(9) >= 52; /* "4" */
-      if (urgent || characters >= MAX_PENDING_CHARACTERS) flush();
+      if (levelOf(line) >= WARN || characters >= MAX_PENDING_CHARACTERS) flush();
       else if (!timer) timer = setTimeout(flush, LOG_BATCH_MS).unref();
     },
+    flush,
   };
 }
 
-export const logger: Logger = pino({ base: { service: "themegraph" } }, batchedStderr());
+/** The level pino wrote first in a line (`{"level":30,...`); a line without one counts as urgent. */
+function levelOf(line: string): number {
+  let level = 0;
+  let i = 9; // after {"level":
+  for (let c = line.charCodeAt(i); c >= 48 && c <= 57; c = line.charCodeAt(++i)) level = level * 10 + c - 48;
+  return line.startsWith('{"level":') && i > 9 ? level : Infinity;
+}
+
+const stderr = batchedStderr();
+export const logger: Logger = pino({ base: { service: "themegraph" } }, stderr);
+
+/** Writes the lines still waiting, before something else writes to stderr (src/fatal.ts). */
+export const flushLog = (): void => stderr.flush();
 
 /** What the request line says (http.ts): one per request answered. */
 export interface RequestLine {

@@ -16,7 +16,7 @@ import { addVary } from "./vary.ts";
 /** The Vary of GET answers (http/vary.ts adds to what CORS added). */
 export const GET_VARY = "Accept, Authorization, X-Read-After-LSN";
 
-/** Before a GraphQL request runs: `no-store` unless told otherwise, and GET's Vary. */
+/** Before Apollo answers a GraphQL request: `no-store` unless told otherwise, and GET's Vary (a replay writes its own no-store). */
 export function cacheDefaults(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("cache-control", "no-store");
   if (req.method === "GET" || req.method === "HEAD") addVary(res, GET_VARY);

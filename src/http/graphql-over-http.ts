@@ -37,8 +37,9 @@ export function errorMediaType(accept: string | undefined): ResponseMediaType {
   return negotiate(accept, RESPONSE_TYPES) ?? APPLICATION_JSON;
 }
 
-/** True when a GET to the endpoint comes from a browser that wants a page (the IDE) rather than JSON. */
 const PAGE_OR_RESPONSE_TYPES = [...RESPONSE_TYPES, "text/html"] as const;
+
+/** True when a GET to the endpoint comes from a browser that wants a page (the IDE) rather than JSON. */
 export function prefersHtml(accept: string | undefined): boolean {
   return negotiate(accept, PAGE_OR_RESPONSE_TYPES) === "text/html";
 }

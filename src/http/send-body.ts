@@ -29,8 +29,8 @@ export function endWithBody(res: ServerResponse, body: Body): void {
 }
 
 /**
- * Writes a whole answer whose headers are all known: the status, `headers` (name, value, ...) and
- * Content-Length at once, then the pieces as endWithBody does. With no header set before, node:http
+ * Writes a whole answer whose headers are all known: the status, `headers` (name, value, ...; its
+ * Content-Length is appended to this list) at once, then the pieces as endWithBody does. With no header set before, node:http
  * takes the list as it is instead of storing each header.
  */
 export function writeAnswer(res: ServerResponse, status: number, headers: string[], body: Body): void {

@@ -14,10 +14,9 @@ const MAX_REPLAYS = 1000;
 const MAX_CHARACTERS = 4_000_000;
 
 export class Replays {
-  private readonly statements = new Map<string, Prisma.Sql>();
+  /** By key, the statement and the key as first remembered (see answer). */
+  private readonly statements = new Map<string, { key: string; statement: Prisma.Sql }>();
   private characters = 0;
-  /** The key used last. */
-  private latest: string | undefined;
 
   /** The key of a request as sent: undefined for what is never replayed (persisted queries, GETs). */
   static keyOf(body: unknown): string | undefined {
@@ -32,7 +31,7 @@ export class Replays {
   /** Called by the read gateway once a request's whole answer came from this statement. */
   remember(key: string, statement: Prisma.Sql): void {
     if (this.statements.has(key)) return;
-    this.statements.set(key, statement);
+    this.statements.set(key, { key, statement });
     this.characters += key.length;
     for (const [oldest] of this.statements) {
       if (this.statements.size <= MAX_REPLAYS && this.characters <= MAX_CHARACTERS) break;
@@ -47,18 +46,23 @@ export class Replays {
    * gives the queries to run it with (made only then).
    */
   answer(key: string, raw: () => RawQueries): Promise<string | undefined> | undefined {
-    const statement = this.statements.get(key);
-    if (!statement) return undefined;
-    // Least recently used last. Not when it is last already: a key taken out and put back is a
-    // young string in an old table, which V8 keeps until a full GC.
-    if (key !== this.latest) {
-      this.statements.delete(key);
-      this.statements.set(key, statement);
-      this.latest = key;
+    const entry = this.statements.get(key);
+    if (!entry) return undefined;
+    // Least recently used last, put back under the key it was remembered with: this request's
+    // key is a young string, and in the old generation's table V8 would keep it until a full GC.
+    this.statements.delete(key);
+    this.statements.set(entry.key, entry);
+    const { statement } = entry;
+    // Any failure, thrown or rejected: the full path runs it again, and reports or recovers from
+    // it as it always does.
+    let answered: Promise<{ data: string | null }[]>;
+    try {
+      answered = raw().$queryRaw<{ data: string | null }[]>(statement);
+    } catch {
+      return undefined;
     }
-    return raw().$queryRaw<{ data: string | null }[]>(statement).then(
+    return answered.then(
       (rows) => rows[0]?.data ?? undefined,
-      // The full path runs it again, and reports or recovers from the failure as it always does.
       () => undefined,
     );
   }
