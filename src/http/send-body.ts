@@ -19,26 +19,27 @@ export const bodyBytes = (body: Body): number => pieces(body).reduce((sum, piece
 
 export function endWithBody(res: ServerResponse, body: Body): void {
   const parts = pieces(body);
-  const socket = res.socket;
   if (!res.headersSent) res.setHeader("content-length", bodyBytes(parts));
-  socket?.cork();
-  res.flushHeaders();
-  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]!);
-  res.end(parts[parts.length - 1]);
-  socket?.uncork();
+  writePieces(res, parts);
 }
 
 /**
- * Writes a whole answer whose headers are all known: the status, `headers` (name, value, ...; its
- * Content-Length is appended to this list) at once, then the pieces as endWithBody does. With no header set before, node:http
- * takes the list as it is instead of storing each header.
+ * Writes a whole answer whose headers are all known: the status and `headers` (name, value, ...;
+ * its Content-Length is appended to this list) at once, then the pieces. With no header set before,
+ * node:http takes the list as it is instead of storing each header.
  */
 export function writeAnswer(res: ServerResponse, status: number, headers: string[], body: Body): void {
   const parts = pieces(body);
   headers.push("content-length", String(bodyBytes(parts)));
   res.writeHead(status, headers);
+  writePieces(res, parts);
+}
+
+/** The head (unless it is out) and the pieces into the corked socket: one writev when it is uncorked. */
+function writePieces(res: ServerResponse, parts: readonly string[]): void {
   const socket = res.socket;
   socket?.cork();
+  res.flushHeaders();
   for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]!);
   res.end(parts[parts.length - 1]);
   socket?.uncork();
