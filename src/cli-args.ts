@@ -77,7 +77,7 @@ export function usageError(spec: CliSpec, message: string): never {
 }
 
 /** Node's parse errors, said for our users (its messages explain `--`, which npm already takes). */
-function explain(error: Error & { code?: string }, spec: CliSpec): string {
+function explain(error: Error & { code?: string }): string {
   const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
@@ -109,7 +109,7 @@ export function parseCli<const S extends CliSpec>(spec: S, argv: string[] = proc
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: max > 0, strict: true });
   } catch (error) {
-    usageError(spec, explain(error as Error & { code?: string }, spec));
+    usageError(spec, explain(error as Error & { code?: string }));
   }
   const count = parsed.positionals.length, min = spec.positionals?.min ?? 0;
   if (count < min) usageError(spec, min === 1 ? "missing argument" : `expected at least ${min} arguments`);
