@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { authenticate, type TokenDigest, type Viewer } from "./auth/api-tokens.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
-import type { RawQueries } from "./db/raw.ts";
+import { prismaRaw, type RawQueries } from "./db/raw.ts";
 import { countedRaw, type StatementCount } from "./db/statement-counter.ts";
 import { createClaimLoaders } from "./claims/claims.loaders.ts";
 import { createDocumentLoaders } from "./document/document.loaders.ts";
@@ -85,7 +85,7 @@ let defaultDrafts: Drafts | undefined;
 
 export function buildContext(prisma: PrismaClient, options: ContextOptions = {}): Context {
   const sql = options.sql ?? { statements: 0 };
-  const raw = options.raw ? countedRaw(options.raw, sql) : prisma;
+  const raw = options.raw ? countedRaw(options.raw, sql) : prismaRaw(prisma);
   return {
     prisma,
     raw,

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { Prisma } from "../src/generated/prisma/client.ts";
 import { Replays } from "../src/read/replays.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { send, writeToken } from "./helpers/writes.ts";
@@ -63,4 +64,17 @@ test("only a query's own text, name and variables make a key; persisted queries 
   assert.equal(Replays.keyOf(undefined), undefined);
   assert.notEqual(Replays.keyOf({ query: "{ a }", operationName: "A" }), Replays.keyOf({ query: "{ a }" }));
   assert.equal(Replays.keyOf({ query: "{ a }", variables: null }), Replays.keyOf({ query: "{ a }" }));
+});
+
+test("over its bound the oldest request goes first, unless it was asked for again since", async () => {
+  const replays = new Replays();
+  const statement = Prisma.sql`SELECT 'kept' AS data`;
+  const raw = () => t.app.db.raw;
+  for (let i = 0; i < 1000; i++) replays.remember(`k${i}`, statement);
+  assert.equal(await replays.answer("k0", raw), "kept", "k0 is asked for again");
+  replays.remember("k1000", statement);
+  assert.equal(replays.answer("k1", raw), undefined, "k1, the oldest not asked for again, went");
+  assert.equal(await replays.answer("k0", raw), "kept", "k0 got a second chance");
+  assert.equal(await replays.answer("k1000", raw), "kept");
+  assert.equal(replays.answer("unknown", raw), undefined);
 });

@@ -2,6 +2,7 @@
 import pg from "pg";
 import type { SqlConnection } from "./connection.ts";
 import { logger } from "../log.ts";
+import { UTC_TYPES } from "./utc-types.ts";
 
 export class DatabaseUnreachableError extends Error {
   override name = "DatabaseUnreachableError";
@@ -14,13 +15,14 @@ export function describeUrl(url: string): string {
 }
 
 /**
- * Dates and timestamps are UTC throughout (adapter-pg mishandles other session time zones).
+ * Dates and timestamps are UTC throughout (adapter-pg mishandles other session time zones), read
+ * as such by every client (db/utc-types.ts).
  * An idle connection the server closes (a restart, a failover, pg_terminate_backend) is dropped by
  * the pool, which then emits 'error': unheard, that ends the process. Prisma's adapter listens only
  * while Prisma is connected, and reads do not use Prisma, so the pool always has a listener of its own.
  */
 export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: "-c TimeZone=UTC", types: UTC_TYPES });
   pool.on("error", (error: Error & { code?: string }) =>
     // Not the error object itself: node-postgres hangs the whole client on it.
     logger.warn({ database: describeUrl(url), code: error.code, reason: error.message }, "the server closed an idle database connection; the pool opens a new one when needed"));

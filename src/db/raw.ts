@@ -5,24 +5,20 @@
  * `countedRaw` (db/statement-counter.ts).
  */
 import type { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type pg from "pg";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { queryText } from "./text-query.ts";
+import { DATE_OID, utcDay } from "./utc-types.ts";
 
 /** What list queries need: the same call shape as PrismaClient's `$queryRaw`. */
 export interface RawQueries {
   $queryRaw<T = unknown>(sql: Prisma.Sql): Promise<T>;
+  /**
+   * The first column of the first row, as PostgreSQL's text (null for NULL, undefined without a
+   * row): for a statement that writes its whole answer as one JSON text (read/replays.ts).
+   */
+  $queryText(sql: Prisma.Sql): Promise<string | null | undefined>;
 }
-
-/** DATE columns as UTC midnight (node-postgres would use the process's time zone). */
-const DATE_OID = 1082;
-const TIMESTAMPTZ_OID = 1184;
-const utcDay = (v: string) => new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))));
-/** "2026-11-25 11:52:05.967+00" -> Date, through the engine's ISO parser (the default regex parser is slower). */
-const timestamptz = (v: string) => new Date(v.replace(" ", "T") + (/[+-]\d{2}$/.test(v) ? ":00" : ""));
-const pgTypes = {
-  getTypeParser: (oid: number, format?: "text" | "binary") =>
-    oid === DATE_OID ? utcDay : oid === TIMESTAMPTZ_OID ? timestamptz : pg.types.getTypeParser(oid, format),
-};
 
 /**
  * Statements without parameters (e.g. the first page of a list: LIMIT is a literal) are prepared
@@ -55,22 +51,33 @@ export function planForAnyValues(sql: Prisma.Sql): Prisma.Sql {
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === "0A000";
 
 export function pgRaw(pool: pg.Pool, log?: (sql: string) => void, prepare = true): RawQueries {
+  /** `run`s the statement, under its prepared name when it has one, unnamed when that plan is stale. */
+  const planned = <R>(sql: Prisma.Sql, run: (name: string | undefined) => Promise<R>): Promise<R> => {
+    log?.(sql.text);
+    const name = prepare && (sql.values.length === 0 || anyValues.has(sql)) ? preparedName(sql.text) : undefined;
+    if (!name) return run(undefined);
+    return run(name).catch((error: unknown) => {
+      // A column added to a table under a prepared `SELECT t.*` (a migration while we run):
+      // PostgreSQL refuses the old plan; this text is sent unprepared from now on.
+      if (!isStalePlan(error)) throw error;
+      preparedNames.set(sql.text, undefined);
+      return run(undefined);
+    });
+  };
   return {
     // Not async: a small read's answer goes through one promise fewer.
     $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      log?.(sql.text);
-      const name = prepare && (sql.values.length === 0 || anyValues.has(sql)) ? preparedName(sql.text) : undefined;
-      const run = (as?: string) => pool.query({ name: as, text: sql.text, values: sql.values as unknown[], types: pgTypes as never });
-      return run(name).then(
-        (result) => result.rows as T,
-        (error: unknown) => {
-          // A column added to a table under a prepared `SELECT t.*` (a migration while we run):
-          // PostgreSQL refuses the old plan; this text is sent unprepared from now on.
-          if (!name || !isStalePlan(error)) throw error;
-          preparedNames.set(sql.text, undefined);
-          return run().then((result) => result.rows as T);
-        },
-      );
+      return planned(sql, (name) => {
+        // Only the keys used: node-postgres copies the config, key by key, for every query. The
+        // type parsers are the pool's (db/postgres.ts).
+        const config: pg.QueryConfig = { text: sql.text };
+        if (name) config.name = name;
+        if (sql.values.length) config.values = sql.values as unknown[];
+        return pool.query(config).then((result) => result.rows as T);
+      });
+    },
+    $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
+      return planned(sql, (name) => queryText(pool, sql.text, sql.values as unknown[], name));
     },
   };
 }
@@ -82,5 +89,22 @@ export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
       log?.(sql.text);
       return (await db.query(sql.text, sql.values as unknown[], { parsers })).rows as T;
     },
+    async $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
+      log?.(sql.text);
+      const { rows, fields } = await db.query<Record<string, unknown>>(sql.text, sql.values as unknown[], { parsers });
+      return asText(rows[0]?.[fields[0]!.name]);
+    },
+  };
+}
+
+/** A text as `$queryText` gives it: JSON a driver parsed goes back to its text. */
+const asText = (value: unknown): string | null | undefined =>
+  value === undefined || value === null || typeof value === "string" ? value : JSON.stringify(value);
+
+/** Raw reads through Prisma itself, for contexts made without a driver (scripts, tests). */
+export function prismaRaw(prisma: PrismaClient): RawQueries {
+  return {
+    $queryRaw: <T>(sql: Prisma.Sql) => prisma.$queryRaw<T>(sql),
+    $queryText: async (sql: Prisma.Sql) => asText(Object.values((await prisma.$queryRaw<Record<string, unknown>[]>(sql))[0] ?? {})[0]),
   };
 }

@@ -30,20 +30,23 @@ function replicaFailure(error: unknown): boolean {
 
 export function routedRaw(primary: RawQueries, replicas: Replicas | undefined, route: Route): RawQueries {
   if (!replicas) return primary;
+  /** `read` on the request's replica; on the primary for mutations, or when that replica is unusable. */
+  const routed = async <R>(read: (raw: RawQueries) => Promise<R>): Promise<R> => {
+    if (route.primary) return read(primary);
+    // Statements of one request may start together (a batch): they share the pick.
+    const target = await (route.picked ??= replicas.pick(route.after));
+    if (target === primary) return read(primary);
+    try {
+      return await read(target);
+    } catch (error) {
+      if (!replicaFailure(error)) throw error;
+      replicas.failed(target, error as Error);
+      route.picked = Promise.resolve(primary);
+      return read(primary);
+    }
+  };
   return {
-    async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      if (route.primary) return primary.$queryRaw<T>(sql);
-      // Statements of one request may start together (a batch): they share the pick.
-      const target = await (route.picked ??= replicas.pick(route.after));
-      if (target === primary) return primary.$queryRaw<T>(sql);
-      try {
-        return await target.$queryRaw<T>(sql);
-      } catch (error) {
-        if (!replicaFailure(error)) throw error;
-        replicas.failed(target, error as Error);
-        route.picked = Promise.resolve(primary);
-        return primary.$queryRaw<T>(sql);
-      }
-    },
+    $queryRaw: <T>(sql: Prisma.Sql) => routed((raw) => raw.$queryRaw<T>(sql)),
+    $queryText: (sql: Prisma.Sql) => routed((raw) => raw.$queryText(sql)),
   };
 }

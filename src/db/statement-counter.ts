@@ -40,6 +40,11 @@ export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
       const trace = count.trace;
       return trace ? trace.statement(sql.text, () => raw.$queryRaw<T>(sql)) : raw.$queryRaw<T>(sql);
     },
+    $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
+      count.statements++;
+      const trace = count.trace;
+      return trace ? trace.statement(sql.text, () => raw.$queryText(sql)) : raw.$queryText(sql);
+    },
   };
 }
 

@@ -124,7 +124,9 @@ export function readGateway({ schema, catalogue, jit, planner, logger, replays }
       if ("sql" in planned) {
         let text: string | undefined;
         try {
-          text = (await context.raw.$queryRaw<{ data: string }[]>(planned.sql))[0]!.data;
+          const answered = await context.raw.$queryText(planned.sql);
+          if (typeof answered !== "string") throw new Error("the planned statement gave no JSON text");
+          text = answered;
         } catch (error) {
           logger.warn({ err: error, requestId: context.requestId, operationName: request.operationName }, "the planned statement failed; the resolvers answer");
         }
