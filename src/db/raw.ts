@@ -92,7 +92,8 @@ export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
     async $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
       log?.(sql.text);
       const { rows, fields } = await db.query<Record<string, unknown>>(sql.text, sql.values as unknown[], { parsers });
-      return asText(rows[0]?.[fields[0]!.name]);
+      const first = fields[0];
+      return first ? asText(rows[0]?.[first.name]) : undefined;
     },
   };
 }
