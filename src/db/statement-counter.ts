@@ -43,7 +43,8 @@ export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
     $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
       count.statements++;
       const trace = count.trace;
-      return trace ? trace.statement(sql.text, () => raw.$queryText(sql)) : raw.$queryText(sql);
+      // One row, unless the statement returned none (undefined).
+      return trace ? trace.statement(sql.text, () => raw.$queryText(sql), (text) => (text === undefined ? 0 : 1)) : raw.$queryText(sql);
     },
   };
 }

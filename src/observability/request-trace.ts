@@ -64,7 +64,7 @@ export class RequestTrace {
    * Runs one SQL statement in a client span: the statement's text as sent, with `$n` placeholders
    * and never its values, and the rows it answered.
    */
-  async statement<T>(text: string, run: () => Promise<T>): Promise<T> {
+  async statement<T>(text: string, run: () => Promise<T>, rowsIn: (result: T) => number | undefined = rowsOf): Promise<T> {
     const operation = operationOf(text);
     const span = this.start(operation, {
       "db.system.name": "postgresql",
@@ -73,7 +73,7 @@ export class RequestTrace {
     }, SpanKind.CLIENT);
     try {
       const result = await run();
-      const rows = rowsOf(result);
+      const rows = rowsIn(result);
       if (rows !== undefined) span.setAttribute("db.response.returned_rows", rows);
       span.end();
       return result;
