@@ -10,7 +10,7 @@ export type { Logger };
 /** How long a debug or info line may wait to be written with the lines after it. */
 const LOG_BATCH_MS = 10;
 /** pino's level of warnings; lines at it or above are written at once. */
-const WARN = 40;
+const WARN = pino.levels.values.warn!;
 const MAX_PENDING_CHARACTERS = 64 * 1024;
 
 /**

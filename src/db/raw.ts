@@ -82,25 +82,22 @@ export function pgRaw(pool: pg.Pool, log?: (sql: string) => void, prepare = true
   };
 }
 
-export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
-  const parsers = { [DATE_OID]: utcDay };
-  return {
-    async $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      log?.(sql.text);
-      return (await db.query(sql.text, sql.values as unknown[], { parsers })).rows as T;
-    },
-    async $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
-      log?.(sql.text);
-      const { rows, fields } = await db.query<Record<string, unknown>>(sql.text, sql.values as unknown[], { parsers });
-      const first = fields[0];
-      return first ? asText(rows[0]?.[first.name]) : undefined;
-    },
-  };
-}
-
 /** A text as `$queryText` gives it: JSON a driver parsed goes back to its text. */
 const asText = (value: unknown): string | null | undefined =>
   value === undefined || value === null || typeof value === "string" ? value : JSON.stringify(value);
+
+export function pgliteRaw(db: PGlite, log?: (sql: string) => void): RawQueries {
+  const parsers = { [DATE_OID]: utcDay };
+  const query = (sql: Prisma.Sql) => {
+    log?.(sql.text);
+    return db.query<Record<string, unknown>>(sql.text, sql.values as unknown[], { parsers });
+  };
+  return {
+    $queryRaw: <T>(sql: Prisma.Sql) => query(sql).then((result) => result.rows as T),
+    $queryText: (sql: Prisma.Sql) =>
+      query(sql).then(({ rows, fields }) => (fields[0] ? asText(rows[0]?.[fields[0].name]) : undefined)),
+  };
+}
 
 /** Raw reads through Prisma itself, for contexts made without a driver (scripts, tests). */
 export function prismaRaw(prisma: PrismaClient): RawQueries {

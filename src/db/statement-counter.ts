@@ -34,18 +34,16 @@ export async function withStatementCount<T>(count: StatementCount, fn: () => T |
 
 /** Raw reads that count each statement into `count`. */
 export function countedRaw(raw: RawQueries, count: StatementCount): RawQueries {
+  /** Counts the statement, and runs it in a span when the request is traced. */
+  const counted = <R>(sql: Prisma.Sql, run: () => Promise<R>, rowsIn?: (result: R) => number | undefined): Promise<R> => {
+    count.statements++;
+    const trace = count.trace;
+    return trace ? trace.statement(sql.text, run, rowsIn) : run();
+  };
   return {
-    $queryRaw<T>(sql: Prisma.Sql): Promise<T> {
-      count.statements++;
-      const trace = count.trace;
-      return trace ? trace.statement(sql.text, () => raw.$queryRaw<T>(sql)) : raw.$queryRaw<T>(sql);
-    },
-    $queryText(sql: Prisma.Sql): Promise<string | null | undefined> {
-      count.statements++;
-      const trace = count.trace;
-      // One row, unless the statement returned none (undefined).
-      return trace ? trace.statement(sql.text, () => raw.$queryText(sql), (text) => (text === undefined ? 0 : 1)) : raw.$queryText(sql);
-    },
+    $queryRaw: <T>(sql: Prisma.Sql) => counted(sql, () => raw.$queryRaw<T>(sql)),
+    // One row, unless the statement returned none (undefined).
+    $queryText: (sql: Prisma.Sql) => counted(sql, () => raw.$queryText(sql), (text) => (text === undefined ? 0 : 1)),
   };
 }
 
